@@ -1,0 +1,48 @@
+namespace DigestKit.Engine
+{
+    public enum DigestSeverity
+    {
+        Info = 1,
+        Warning = 2,
+        Error = 3,
+    }
+
+    /// <summary>A replacement of <see cref="Length"/> characters at <see cref="Start"/> by <see cref="NewText"/>.</summary>
+    public readonly record struct TextEdit(int Start, int Length, string NewText);
+
+    /// <summary>
+    /// One problem found in a digest. <see cref="Arguments"/> are the values formatted into the rule's message
+    /// (the Roslyn analyzer passes them to its descriptor); <see cref="Fix"/>, when present, is a safe repair.
+    /// </summary>
+    public sealed record DigestDiagnostic(
+        string Id,
+        DigestSeverity Severity,
+        string Message,
+        string Path,
+        SourceSpan Span,
+        EquatableArray<string> Arguments,
+        TextEdit? Fix = null)
+    {
+        public override string ToString() => $"{Path}({Span.Line},{Span.Column}): {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";
+    }
+
+    /// <summary>What the engine made of one file: the model and everything it found wrong.</summary>
+    public sealed record DigestAnalysis(DigestDocument Document, EquatableArray<DigestDiagnostic> Diagnostics)
+    {
+        public bool HasErrors
+        {
+            get
+            {
+                foreach (var d in Diagnostics)
+                {
+                    if (d.Severity == DigestSeverity.Error)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using DigestKit.Engine.Parsing;
+using DigestKit.Engine.Rules;
+
+namespace DigestKit.Engine
+{
+    /// <summary>
+    /// The one entry point every host uses (generator, analyzer, code fixes, CLI), so a digest gets the same
+    /// verdict everywhere. Never throws: whatever goes wrong becomes a diagnostic.
+    /// </summary>
+    public static class DigestEngine
+    {
+        /// <summary>Parses <paramref name="text"/> and runs every per-file rule over it.</summary>
+        public static DigestAnalysis Analyze(string path, string text)
+        {
+            path ??= string.Empty;
+            text ??= string.Empty;
+            var diagnostics = new List<DigestDiagnostic>();
+            DigestDocument document;
+            try
+            {
+                document = DigestParser.Parse(path, text, diagnostics);
+            }
+            catch (Exception ex)
+            {
+                document = new DigestDocument(path, null, EquatableArray<Paper>.Empty, text.Length);
+                diagnostics.Add(DigestRules.InternalError.Create(path, new LineMap(string.Empty).Span(0, 0), "the parser failed: " + ex.Message));
+                return Finish(document, diagnostics);
+            }
+
+            try
+            {
+                diagnostics.AddRange(DocumentRules.Check(document, text));
+            }
+            catch (Exception ex)
+            {
+                diagnostics.Add(DigestRules.InternalError.Create(path, new LineMap(string.Empty).Span(0, 0), "a rule failed: " + ex.Message));
+            }
+
+            return Finish(document, diagnostics);
+        }
+
+        /// <summary>The rules that look across several digests (duplicate slugs, conflicting paper metadata).</summary>
+        public static EquatableArray<DigestDiagnostic> AnalyzeAcrossFiles(IReadOnlyList<DigestDocument> documents)
+        {
+            var diagnostics = new List<DigestDiagnostic>();
+            try
+            {
+                diagnostics.AddRange(CrossFileRules.Check(documents));
+            }
+            catch (Exception ex)
+            {
+                diagnostics.Add(DigestRules.InternalError.Create(string.Empty, new LineMap(string.Empty).Span(0, 0), "a cross-file rule failed: " + ex.Message));
+            }
+
+            return Sort(diagnostics);
+        }
+
+        private static DigestAnalysis Finish(DigestDocument document, List<DigestDiagnostic> diagnostics) =>
+            new DigestAnalysis(document, Sort(diagnostics));
+
+        private static EquatableArray<DigestDiagnostic> Sort(List<DigestDiagnostic> diagnostics)
+        {
+            // Stable order: by file, then position, then ID, so every host prints the same list.
+            var indexed = new List<KeyValuePair<int, DigestDiagnostic>>(diagnostics.Count);
+            for (var i = 0; i < diagnostics.Count; i++)
+            {
+                indexed.Add(new KeyValuePair<int, DigestDiagnostic>(i, diagnostics[i]));
+            }
+
+            indexed.Sort((a, b) =>
+            {
+                var c = string.CompareOrdinal(a.Value.Path, b.Value.Path);
+                if (c == 0) c = a.Value.Span.Start.CompareTo(b.Value.Span.Start);
+                if (c == 0) c = string.CompareOrdinal(a.Value.Id, b.Value.Id);
+                return c != 0 ? c : a.Key.CompareTo(b.Key);
+            });
+
+            var result = new DigestDiagnostic[indexed.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = indexed[i].Value;
+            }
+
+            return new EquatableArray<DigestDiagnostic>(result);
+        }
+    }
+}

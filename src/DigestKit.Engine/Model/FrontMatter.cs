@@ -1,0 +1,41 @@
+using System;
+
+namespace DigestKit.Engine
+{
+    /// <summary>
+    /// The YAML block between the opening and closing <c>---</c>. Known keys are typed; <see cref="Entries"/>
+    /// keeps every top-level key in file order, unknown ones included, exactly as written.
+    /// </summary>
+    public sealed record FrontMatter(
+        SourceSpan Span,
+        EquatableArray<FrontMatterEntry> Entries,
+        Spanned<string>? Title,
+        Spanned<DateTime>? Date,
+        Spanned<string>? Template,
+        Spanned<bool>? Draft,
+        Spanned<string>? Slug,
+        Spanned<string>? Category,
+        Spanned<EquatableArray<Spanned<string>>>? Tags,
+        Spanned<string>? Description,
+        Spanned<string>? SocialImage);
+
+    public enum FrontMatterValueKind
+    {
+        Null,
+        Scalar,
+        Sequence,
+        Mapping,
+    }
+
+    /// <summary>
+    /// One top-level key. <see cref="RawValue"/> is the value's source text; <see cref="Value"/> is the scalar's
+    /// value (null for collections); <see cref="Items"/> holds a sequence's scalar items.
+    /// </summary>
+    public sealed record FrontMatterEntry(
+        Spanned<string> Key,
+        FrontMatterValueKind Kind,
+        string? Value,
+        string RawValue,
+        SourceSpan ValueSpan,
+        EquatableArray<Spanned<string>> Items);
+}

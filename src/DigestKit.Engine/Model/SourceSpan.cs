@@ -1,0 +1,22 @@
+namespace DigestKit.Engine
+{
+    /// <summary>
+    /// A range of the digest text. <see cref="Start"/> and <see cref="Length"/> are UTF-16 offsets into the
+    /// text exactly as it was given to the engine; lines and columns are 1-based as editors show them, and
+    /// <see cref="EndColumn"/> is the column just past the last character (exclusive).
+    /// Immutable, structural equality.
+    /// </summary>
+    public readonly record struct SourceSpan(int Start, int Length, int Line, int Column, int EndLine, int EndColumn)
+    {
+        public int End => Start + Length;
+
+        public bool IsEmpty => Length == 0;
+
+        public bool Contains(SourceSpan other) => other.Start >= Start && other.End <= End;
+
+        public override string ToString() => $"({Line},{Column},{EndLine},{EndColumn})@{Start}+{Length}";
+    }
+
+    /// <summary>A value read from the digest together with the exact span it was read from.</summary>
+    public readonly record struct Spanned<T>(T Value, SourceSpan Span);
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+
+namespace DigestKit.Engine
+{
+    /// <summary>
+    /// Maps UTF-16 offsets to 1-based lines and columns. Line breaks are those Roslyn's SourceText knows
+    /// (CR LF, CR, LF, NEL, U+2028, U+2029), so a position printed by the CLI is the one the build prints.
+    /// </summary>
+    public sealed class LineMap
+    {
+        private readonly int[] _lineStarts;
+        private readonly int _length;
+
+        public LineMap(string text)
+        {
+            _length = text.Length;
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    starts.Add(i + 1);
+                }
+                else if (c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            _lineStarts = starts.ToArray();
+        }
+
+        public int LineCount => _lineStarts.Length;
+
+        /// <summary>The offset at which 1-based <paramref name="line"/> starts.</summary>
+        public int LineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
+
+        /// <summary>The 1-based line and column of <paramref name="offset"/> (clamped to the text).</summary>
+        public (int Line, int Column) Position(int offset)
+        {
+            offset = Math.Max(0, Math.Min(offset, _length));
+            var index = Array.BinarySearch(_lineStarts, offset);
+            if (index < 0)
+            {
+                index = ~index - 1;
+            }
+
+            return (index + 1, offset - _lineStarts[index] + 1);
+        }
+
+        /// <summary>The span of <paramref name="length"/> characters at <paramref name="start"/>, clamped to the text.</summary>
+        public SourceSpan Span(int start, int length)
+        {
+            start = Math.Max(0, Math.Min(start, _length));
+            length = Math.Max(0, Math.Min(length, _length - start));
+            var (line, column) = Position(start);
+            var (endLine, endColumn) = Position(start + length);
+            return new SourceSpan(start, length, line, column, endLine, endColumn);
+        }
+
+        /// <summary>The span from <paramref name="start"/> to <paramref name="end"/> (exclusive).</summary>
+        public SourceSpan FromBounds(int start, int end) => Span(start, end - start);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+
+namespace DigestKit.Engine.Text
+{
+    /// <summary>
+    /// A run of mis-encoded text: <see cref="Length"/> characters at <see cref="Start"/> of the searched string
+    /// that read <see cref="Original"/> and should read <see cref="Repaired"/>. <see cref="Encoding"/> says how it
+    /// happened, e.g. "UTF-8 read as Mac OS Roman".
+    /// </summary>
+    public sealed record MojibakeFinding(int Start, int Length, string Original, string Repaired, string Encoding);
+
+    /// <summary>Detects and repairs UTF-8 text that was decoded with the wrong single-byte character set.</summary>
+    public static class Mojibake
+    {
+        /// <summary>Every mis-encoded run in <paramref name="text"/>, in order, with its exact repair.</summary>
+        public static IReadOnlyList<MojibakeFinding> Find(string text)
+        {
+            // Placeholder until the detector lands; the contract above is what callers rely on.
+            _ = text;
+            return System.Array.Empty<MojibakeFinding>();
+        }
+
+        /// <summary><paramref name="text"/> with every mis-encoded run repaired (the same string when none is).</summary>
+        public static string Repair(string text)
+        {
+            var findings = Find(text);
+            if (findings.Count == 0)
+            {
+                return text;
+            }
+
+            var builder = new System.Text.StringBuilder(text.Length);
+            var position = 0;
+            foreach (var finding in findings)
+            {
+                builder.Append(text, position, finding.Start - position).Append(finding.Repaired);
+                position = finding.Start + finding.Length;
+            }
+
+            return builder.Append(text, position, text.Length - position).ToString();
+        }
+    }
+}
