@@ -20,7 +20,7 @@ internal sealed class SourceEncoding
         Preamble = preamble;
         Strict = strict;
         Lenient = (Encoding)strict.Clone();
-        Lenient.DecoderFallback = DecoderFallback.ReplacementFallback;
+        Lenient.DecoderFallback = new DecoderReplacementFallback("\uFFFD");
     }
 
     public string Name { get; }
