@@ -43,8 +43,10 @@ namespace DigestKit.Engine.Parsing
                 else
                 {
                     var lineEnd = Math.Min(end, TextScanner.LineEnd(text, i));
-                    var next = IndexOf(text, "<", i + 1, lineEnd);
-                    var stop = next < 0 ? lineEnd : next;
+                    var nextTweet = IndexOf(text, BlockquoteOpen, i + 1, lineEnd);
+                    var nextScript = IndexOf(text, "<script", i + 1, lineEnd);
+                    var stop = nextTweet < 0 ? lineEnd : nextTweet;
+                    stop = nextScript < 0 ? stop : System.Math.Min(stop, nextScript);
                     var (s, e) = TextScanner.Trim(text, i, stop);
                     context.Report(DigestRules.UnexpectedContent, context.FromBounds(s, e), ParseContext.Quote(text.Substring(s, e - s)), "among the embedded tweets");
                     i = stop;
