@@ -17,6 +17,22 @@ namespace DigestKit.Engine.Text
                 return false;
             }
 
+            // The Apple logo is private use, yet it is what Mac OS Roman byte 0xF0 reads as: a second reading of
+            // text first read as Mac OS Roman ("Ô£ø" → U+F8FF → part of an emoji) must be able to produce it.
+            // Like a C1 control, it may stand only in an intermediate layer.
+            if (codePoint == 0xF8FF)
+            {
+                return true;
+            }
+
+            // C1 controls never stand in repaired text, but text read wrongly twice holds them half-way: Latin-1
+            // reads the 0x81 of "Ł" as U+0081, and the second reading spells that U+0081 again. The scanner lets
+            // them through so that the layer can be peeled; a final repair that still holds one is refused.
+            if (IsC1Control(codePoint))
+            {
+                return true;
+            }
+
             switch (MojibakeCharInfo.Category(codePoint))
             {
                 case UnicodeCategory.Control:
@@ -31,6 +47,22 @@ namespace DigestKit.Engine.Text
                 default:
                     return true;
             }
+        }
+
+        public static bool IsC1Control(int codePoint) => codePoint >= 0x80 && codePoint <= 0x9F;
+
+        /// <summary>False when a finished repair still holds a character only an intermediate layer may hold.</summary>
+        public static bool IsFinal(string repaired)
+        {
+            foreach (var c in repaired)
+            {
+                if (IsC1Control(c) || c == '\uF8FF')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool MarkFits(int mark, int before)

@@ -72,11 +72,16 @@ namespace DigestKit.Engine.Text
             var pages = new List<SingleByteCodePage> { run.Family.PageFor(run.Pages) };
             if (score >= MojibakeEvidence.Weak)
             {
-                while (pages.Count < MaxLayers && TryPeel(text, run.Start, run.End, repaired, out var inner, out var page))
+                while (pages.Count < MaxLayers && TryPeel(text, run.Start, run.End, repaired, pages[pages.Count - 1], out var inner, out var page))
                 {
                     repaired = inner;
                     pages.Add(page);
                 }
+            }
+
+            if (!MojibakeCodePointRules.IsFinal(repaired))
+            {
+                score = 0;
             }
 
             return new Candidate(run.Start, run.End - run.Start, repaired, score, run.Family, pages);
@@ -87,7 +92,9 @@ namespace DigestKit.Engine.Text
         /// ("ÃƒÂ©" → "Ã©" → "é"). Peel it only if the whole repaired stretch is one run that scores at least weak
         /// in the original surroundings.
         /// </summary>
-        private static bool TryPeel(string text, int start, int end, string repaired, out string inner, out SingleByteCodePage page)
+        /// <param name="outer">The page of the layer just peeled: an inner layer that it could also have produced is
+        /// credited to it ("Ã©" is Windows-1252 and Latin-1 alike; after a Latin-1 layer, call it Latin-1).</param>
+        private static bool TryPeel(string text, int start, int end, string repaired, SingleByteCodePage outer, out string inner, out SingleByteCodePage page)
         {
             inner = repaired;
             page = SingleByteCodePage.Windows1252;
@@ -110,11 +117,25 @@ namespace DigestKit.Engine.Text
                 {
                     best = score;
                     inner = candidate;
-                    page = family.PageFor(runs[0].Pages);
+                    var samePage = IndexOf(family.Pages, outer);
+                    page = samePage >= 0 && (runs[0].Pages & (1 << samePage)) != 0 ? outer : family.PageFor(runs[0].Pages);
                 }
             }
 
             return best != int.MinValue;
+        }
+
+        private static int IndexOf(IReadOnlyList<SingleByteCodePage> pages, SingleByteCodePage page)
+        {
+            for (var i = 0; i < pages.Count; i++)
+            {
+                if (pages[i] == page)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static IReadOnlyList<MojibakeFinding> Select(string text, List<Candidate> candidates)

@@ -46,7 +46,7 @@ namespace DigestKit.Engine.Text
             }
 
             return sequence.Length == 3
-                ? WindowsLatinThree(cont, text[sequence.Start + 2], prev)
+                ? WindowsLatinThree(cont, text[sequence.Start + 2], prev, sequence.CodePoint)
                 : WindowsLatinTwo(lead, cont, prev, next);
         }
 
@@ -92,10 +92,13 @@ namespace DigestKit.Engine.Text
         }
 
         // Windows-1252 / Latin-1, three bytes: a lower-case accented letter (0xE0–0xEF) then two symbols.
-        private static int WindowsLatinThree(char cont1, char cont2, int prev)
+        private static int WindowsLatinThree(char cont1, char cont2, int prev, int codePoint)
         {
             // "café…»", "voilà »" (with a no-break space), "lá´´": a word ending in an accent, then punctuation.
-            if (MojibakeCharInfo.IsLetter(prev) && IsWordAdjacentPunctuation(cont1) && IsWordAdjacentPunctuation(cont2))
+            // Vietnamese letters (U+1E00–U+1EFF) read the same way, "á»…" for "ễ", and belong inside a Latin word.
+            var latinExtendedAdditional = codePoint >= 0x1E00 && codePoint <= 0x1EFF;
+            if (MojibakeCharInfo.IsLetter(prev) && !latinExtendedAdditional
+                && IsWordAdjacentPunctuation(cont1) && IsWordAdjacentPunctuation(cont2))
             {
                 return 0;
             }
@@ -110,9 +113,10 @@ namespace DigestKit.Engine.Text
             var mathCont = IsMacMathSign(cont);
             switch (lead)
             {
-                case '√': case 'ƒ': case '≈': case '∆': case '¬': case '÷': case '◊': case '⁄': case '€':
-                    // "√π", "≈∞", "∆±" are mathematics; glued to the end of a word they are "ù", "ű", "Ʊ"...
-                    if (mathCont)
+                case '√': case '≈': case '∆': case '÷': case 'ƒ': case '¬': case '◊': case '⁄': case '€':
+                    // "√π", "≈∞", "∆±", "÷∑" are mathematics; glued to the end of a word they are "ù", "ű", "Ʊ"...
+                    // After ¬ ƒ ◊ ⁄ € a math sign means nothing ("¬∞" is the degree sign).
+                    if (mathCont && (lead == '√' || lead == '≈' || lead == '∆' || lead == '÷'))
                     {
                         return prevLetter ? 3 : 0;
                     }
@@ -190,15 +194,15 @@ namespace DigestKit.Engine.Text
         // Characters that stand right after (or before) a word in correct text.
         private static bool IsWordAdjacentPunctuation(char c) =>
             IsQuoteOrEllipsis(c) || c == '™' || c == '®' || c == '©' || c == '´' || c == '¨' || c == '°' || c == '·'
-            || c == '\u00A0' || c == '•' || c == '–' || c == '—' || c == '¹' || c == '²' || c == '³' || c == '¡'
+            || c == '•' || c == '–' || c == '—' || c == '¹' || c == '²' || c == '³' || c == '¡'
             || c == '¿' || c == 'ª' || c == 'º';
 
         private static bool IsQuoteOrEllipsis(char c) =>
             c == '’' || c == '‘' || c == '”' || c == '“' || c == '»' || c == '«' || c == '›' || c == '‹' || c == '…';
 
-        // The Mac OS Roman continuation characters (0x80–0xBF) that mathematics uses.
+        // The Mac OS Roman continuation characters (0x80–0xBF) that follow √ ≈ ∆ ÷ in mathematics ("√π", "≈∞").
+        // "≠ ≤ ≥ Ω µ" are left out: glued to a radical they make no formula, and they spell "í ò ó Ž ı".
         private static bool IsMacMathSign(char c) =>
-            c == '≠' || c == '∞' || c == '±' || c == '≤' || c == '≥' || c == '∂' || c == '∑' || c == '∏' || c == 'π'
-            || c == '∫' || c == 'Ω' || c == 'µ';
+            c == '∞' || c == '±' || c == '∂' || c == '∑' || c == '∏' || c == 'π' || c == '∫';
     }
 }
