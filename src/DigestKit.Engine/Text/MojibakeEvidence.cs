@@ -18,7 +18,8 @@ namespace DigestKit.Engine.Text
 
         public static int Score(string text, MojibakeRun run, string repaired)
         {
-            var score = run.Sequences.Count - 1;
+            // Adjacent sequences reinforce each other: correct text does not chain lead/continuation pairs.
+            var score = 2 * (run.Sequences.Count - 1);
             foreach (var sequence in run.Sequences)
             {
                 score += SequenceEvidence(text, sequence, run.Family);
@@ -59,10 +60,11 @@ namespace DigestKit.Engine.Text
             }
 
             var prevLower = MojibakeCharInfo.IsLower(prev);
-            if (lead == 'Ã' || lead == 'Â')
+            if (lead == 'Ã' || lead == 'Â' || lead == 'Î' || lead == 'Ï' || lead == 'Ð' || lead == 'Ñ')
             {
-                // Almost only mojibake, except an upper-case word ending in Ã or Â before punctuation ("IRMÃ…").
-                var cautious = lead == 'Ã' ? IsWordAdjacentPunctuation(cont) : IsQuoteOrEllipsis(cont);
+                // Capitals that are rare before a symbol, so almost only mojibake (Latin-1 letters, Greek, Cyrillic),
+                // except an upper-case word ending in one before punctuation ("IRMÃ…", "NAÏ”").
+                var cautious = lead == 'Â' ? IsQuoteOrEllipsis(cont) : IsWordAdjacentPunctuation(cont);
                 return prevLower || MojibakeCharInfo.IsLetterOrDigit(next) || !cautious ? 3 : 1;
             }
 
@@ -82,7 +84,7 @@ namespace DigestKit.Engine.Text
             {
                 if (apostrophe)
                 {
-                    return MojibakeCharInfo.IsLetter(prev) ? 0 : 1; // "CAFÉ’s"
+                    return MojibakeCharInfo.IsLetter(prev) ? 0 : 2; // "CAFÉ’s" is a word; "Å’uvre" is "Œuvre"
                 }
 
                 return 3; // "Å›wiat", "Î¼m": punctuation glued inside a word
@@ -128,6 +130,11 @@ namespace DigestKit.Engine.Text
                     if (mathCont)
                     {
                         return 0;
+                    }
+
+                    if (lead == '»' && (cont == 'ô' || cont == 'õ'))
+                    {
+                        return 2; // "ș" and "ț", the Romanian letters, even word-initial ("»ôtiin»õƒÉ")
                     }
 
                     if (MojibakeCharInfo.IsLetter(cont))
