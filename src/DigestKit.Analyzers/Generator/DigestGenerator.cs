@@ -63,7 +63,7 @@ namespace DigestKit.Analyzers.Generator
             var files = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => DigestFiles.IsDigest(pair.Left, pair.Right))
-                .Select(static (pair, _) => pair.Left)
+                .Select(static (pair, cancellationToken) => ReadFile(pair.Left, cancellationToken))
                 .WithTrackingName(TrackingNames.Files);
 
             var models = files
@@ -91,17 +91,30 @@ namespace DigestKit.Analyzers.Generator
             context.RegisterSourceOutput(catalog, static (spc, spec) => EmitCatalog(spc, spec));
         }
 
-        private static DigestModel BuildModel(AdditionalText file, string projectDirectory, CancellationToken cancellationToken)
+        /// <summary>
+        /// The file's path and text as plain strings: the first step already holds no Roslyn object, and an
+        /// unchanged text compares equal, so the engine does not run again for it.
+        /// </summary>
+        private static DigestFile ReadFile(AdditionalText file, CancellationToken cancellationToken)
         {
             try
             {
-                var text = file.GetText(cancellationToken);
-                if (text is null)
-                {
-                    return new DigestModel(DigestSpecBuilder.RelativePath(file.Path, projectDirectory), null);
-                }
+                return new DigestFile(file.Path, file.GetText(cancellationToken)?.ToString());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new DigestFile(file.Path, null);
+            }
+        }
 
-                return DigestSpecBuilder.Build(file.Path, text.ToString(), projectDirectory);
+        private static DigestModel BuildModel(DigestFile file, string projectDirectory, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return file.Text is null
+                    ? new DigestModel(DigestSpecBuilder.RelativePath(file.Path, projectDirectory), null)
+                    : DigestSpecBuilder.Build(file.Path, file.Text, projectDirectory);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -7,6 +7,9 @@ namespace DigestKit.Analyzers.Generator.Model
     // EquatableArray), no Roslyn objects and no source spans, so an edit that leaves the values alone (trailing
     // blank lines, moved whitespace) yields an equal model and the incremental driver keeps the output Cached.
 
+    /// <summary>A digest file as read: its path and text (null when it could not be read).</summary>
+    public sealed record DigestFile(string Path, string? Text);
+
     /// <summary>What one digest file turned into: a spec to embed, or null when it embeds nothing (errors).</summary>
     public sealed record DigestModel(string SourcePath, DigestSpec? Spec)
     {
