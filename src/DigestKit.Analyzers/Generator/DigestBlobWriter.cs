@@ -93,14 +93,14 @@ namespace DigestKit.Analyzers.Generator
         {
             if (value is null)
             {
-                builder.Append('~');
+                builder.Append("|~");
                 return;
             }
 
             if (CSharpLiteral.HasUnpairedSurrogate(value))
             {
                 // UTF-8 cannot carry it: keep the exact UTF-16 code units, as hex.
-                builder.Append((value.Length * 4).ToString(CultureInfo.InvariantCulture)).Append('!');
+                builder.Append('|').Append((value.Length * 4).ToString(CultureInfo.InvariantCulture)).Append('!');
                 foreach (var c in value)
                 {
                     builder.Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
@@ -109,11 +109,11 @@ namespace DigestKit.Analyzers.Generator
                 return;
             }
 
-            builder.Append(StrictUtf8.GetByteCount(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
+            builder.Append('|').Append(StrictUtf8.GetByteCount(value).ToString(CultureInfo.InvariantCulture)).Append(':').Append(value);
         }
 
         private static void Group(StringBuilder builder, string contents) =>
-            builder.Append(StrictUtf8.GetByteCount(contents).ToString(CultureInfo.InvariantCulture)).Append(':').Append(contents);
+            builder.Append('|').Append(StrictUtf8.GetByteCount(contents).ToString(CultureInfo.InvariantCulture)).Append(':').Append(contents);
 
         private static void Number(StringBuilder builder, long? value) =>
             Text(builder, value?.ToString(CultureInfo.InvariantCulture));

@@ -50,7 +50,12 @@ namespace DigestKit.Data
                 throw Corrupt("unexpected end of data");
             }
 
-            if (_data[_position] == (byte)'~')
+            if (_data[_position++] != (byte)'|')
+            {
+                throw Corrupt("missing field separator");
+            }
+
+            if (_position < _end && _data[_position] == (byte)'~')
             {
                 _position++;
                 start = _position;
