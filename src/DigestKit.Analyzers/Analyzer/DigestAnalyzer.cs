@@ -64,6 +64,7 @@ namespace DigestKit.Analyzers
         {
             var file = context.AdditionalFile;
             SourceText? text = null;
+            AnalyzerConfigOptions? options = null;
             try
             {
                 if (!DigestFiles.IsDigest(file, context.Options.AnalyzerConfigOptionsProvider))
@@ -71,27 +72,29 @@ namespace DigestKit.Analyzers
                     return;
                 }
 
+                options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
+
                 text = file.GetText(context.CancellationToken);
                 if (text is null)
                 {
-                    Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, null, default, "the file could not be read");
+                    Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, null, default, options, "the file could not be read");
                     return;
                 }
 
                 var analysis = Run(file.Path, text.ToString(), Timeout(context.Options, file), context.CancellationToken);
                 if (analysis is null)
                 {
-                    Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, text, default,
+                    Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, text, default, options,
                         "it took longer than " + Timeout(context.Options, file).TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s (" + TimeoutOptionKey + ")");
                     return;
                 }
 
                 foreach (var diagnostic in analysis.Diagnostics)
                 {
-                    Report(context.ReportDiagnostic, diagnostic, file.Path, text);
+                    Report(context.ReportDiagnostic, diagnostic, file.Path, text, options);
                 }
 
-                session.Add(file.Path, text, analysis.Document);
+                session.Add(file.Path, text, options, analysis.Document);
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
             {
@@ -99,7 +102,7 @@ namespace DigestKit.Analyzers
             }
             catch (Exception ex)
             {
-                TryReport(context.ReportDiagnostic, file.Path, text, ex);
+                TryReport(context.ReportDiagnostic, file.Path, text, options, ex);
             }
         }
 
@@ -116,7 +119,8 @@ namespace DigestKit.Analyzers
                 foreach (var diagnostic in DigestEngine.AnalyzeAcrossFiles(documents))
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    Report(context.ReportDiagnostic, diagnostic, diagnostic.Path, session.TextOf(diagnostic.Path));
+                    var file = session.Find(diagnostic.Path);
+                    Report(context.ReportDiagnostic, diagnostic, diagnostic.Path, file?.Text, file?.Options);
                 }
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -169,26 +173,35 @@ namespace DigestKit.Analyzers
             return DefaultTimeout;
         }
 
-        private static void Report(Action<Diagnostic> report, DigestDiagnostic diagnostic, string path, SourceText? text)
+        private static void Report(Action<Diagnostic> report, DigestDiagnostic diagnostic, string path, SourceText? text, AnalyzerConfigOptions? options)
         {
             var descriptor = DigestDescriptors.Find(diagnostic.Id) ?? DigestDescriptors.InternalError;
             var arguments = descriptor == DigestDescriptors.InternalError && diagnostic.Id != DigestDescriptors.InternalErrorId
                 ? new[] { diagnostic.Id + ": " + diagnostic.Message }
                 : diagnostic.Arguments.ToArray();
             var location = string.IsNullOrEmpty(diagnostic.Path) ? path : diagnostic.Path;
-            Report(report, descriptor, location, text, diagnostic.Span, arguments);
+            Report(report, descriptor, location, text, diagnostic.Span, options, arguments);
         }
 
-        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, string path, SourceText? text, SourceSpan span, params string[] arguments)
+        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, string path, SourceText? text, SourceSpan span, AnalyzerConfigOptions? options, params string[] arguments)
         {
-            report(Diagnostic.Create(descriptor, Locate(path, text, span), Pad(descriptor, arguments)));
+            var configured = SeverityConfiguration.Configured(options, descriptor);
+            if (configured == ReportDiagnostic.Suppress)
+            {
+                return;
+            }
+
+            var location = Locate(path, text, span);
+            var messageArguments = Pad(descriptor, arguments);
+            var effective = configured is { } severity ? SeverityConfiguration.WithSeverity(descriptor, SeverityConfiguration.ToSeverity(severity)) : descriptor;
+            report(Diagnostic.Create(effective, location, messageArguments));
         }
 
-        private static void TryReport(Action<Diagnostic> report, string path, SourceText? text, Exception ex)
+        private static void TryReport(Action<Diagnostic> report, string path, SourceText? text, AnalyzerConfigOptions? options, Exception ex)
         {
             try
             {
-                Report(report, DigestDescriptors.InternalError, path, text, default, ex.GetType().Name + ": " + ex.Message);
+                Report(report, DigestDescriptors.InternalError, path, text, default, options, ex.GetType().Name + ": " + ex.Message);
             }
             catch (Exception)
             {
@@ -261,15 +274,32 @@ namespace DigestKit.Analyzers
             return count;
         }
 
+        private sealed class AnalyzedFile
+        {
+            public AnalyzedFile(SourceText text, AnalyzerConfigOptions? options, DigestDocument document)
+            {
+                Text = text;
+                Options = options;
+                Document = document;
+            }
+
+            public SourceText Text { get; }
+
+            public AnalyzerConfigOptions? Options { get; }
+
+            public DigestDocument Document { get; }
+        }
+
         /// <summary>The digests of one compilation, gathered for the cross-file rules at its end.</summary>
         private sealed class CompilationSession
         {
-            private readonly ConcurrentDictionary<string, (SourceText Text, DigestDocument Document)> _files =
-                new ConcurrentDictionary<string, (SourceText, DigestDocument)>(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<string, AnalyzedFile> _files =
+                new ConcurrentDictionary<string, AnalyzedFile>(StringComparer.Ordinal);
 
-            public void Add(string path, SourceText text, DigestDocument document) => _files[path] = (text, document);
+            public void Add(string path, SourceText text, AnalyzerConfigOptions? options, DigestDocument document) =>
+                _files[path] = new AnalyzedFile(text, options, document);
 
-            public SourceText? TextOf(string path) => _files.TryGetValue(path ?? string.Empty, out var file) ? file.Text : null;
+            public AnalyzedFile? Find(string path) => _files.TryGetValue(path ?? string.Empty, out var file) ? file : null;
 
             public IReadOnlyList<DigestDocument> Documents()
             {
