@@ -30,10 +30,10 @@ public class EncodingRulesTests
     [Fact]
     public void DK5002_mojibake_in_a_title_is_reported_per_run_with_its_repair()
     {
-        // U+1F447 (backhand index pointing down) as UTF-8 read as Mac OS Roman.
-        var text = Digests.Digest(Digests.Paper(title: "World-GAN \u00fc\u00eb\u00e1 for Minecraft"));
+        // U+1F447 (backhand index pointing down): F0 9F 91 87 read as Mac OS Roman (F0 is the Apple logo, U+F8FF).
+        var text = Digests.Digest(Digests.Paper(title: "World-GAN \uF8FF\u00fc\u00eb\u00e1 for Minecraft"));
         var d = RuleAssert.Single(text, "DK5002");
-        RuleAssert.At(d, text, "\u00fc\u00eb\u00e1");
+        RuleAssert.At(d, text, "\uF8FF\u00fc\u00eb\u00e1");
         Assert.Equal(DigestSeverity.Info, d.Severity);
         Assert.Equal("\U0001F447", d.Fix!.Value.NewText);
         Assert.Contains("'\U0001F447'", d.Message);
