@@ -201,10 +201,12 @@ public class BodyParserTests
     }
 
     [Fact]
-    public void Markdown_nested_past_Markdigs_limit_is_reported_not_thrown()
+    public void A_line_nested_past_the_limit_is_DK2011_on_that_line()
     {
-        var text = Digests.FrontMatter + string.Concat(Enumerable.Repeat("- ", 100_000)) + "x\n";
-        var diagnostics = Digests.Parse(text, out _);
-        Assert.Contains(diagnostics, d => d.Id == "DK2009");
+        var text = Digests.Digest(Digests.Paper()) + string.Concat(Enumerable.Repeat("- ", 100_000)) + "x\n";
+        var d = Assert.Single(Digests.Parse(text, out var document), x => x.Id == "DK2011");
+        Assert.Equal((Digests.Find(text, "- - - -").Line, 1), (d.Span.Line, d.Span.Column));
+        Assert.Equal(DigestSeverity.Error, d.Severity);
+        Assert.Empty(document.Papers);
     }
 }
