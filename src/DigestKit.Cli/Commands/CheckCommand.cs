@@ -9,8 +9,10 @@ internal static class CheckCommand
 {
     public static int Run(CheckOptions options, TextWriter stderr)
     {
-        var files = InputFiles.Expand(options.Paths);
-        var run = CheckRunner.Run(files);
+        var timings = Timings.FromEnvironment();
+        var files = InputFiles.Expand(options.Paths, stderr);
+        timings?.Mark("list files");
+        var run = CheckRunner.Run(files, timings);
         var report = run.Report;
 
         var useColor = options.OutputPath is null && options.Format == OutputFormat.Human && options.Color switch
@@ -40,6 +42,8 @@ internal static class CheckCommand
             }
         }
 
+        timings?.Mark("write report");
+        timings?.Report(stderr);
         foreach (var error in run.ReadErrors)
         {
             stderr.WriteLine("digestkit: " + error);
@@ -106,5 +110,30 @@ internal static class Terminal
         }
 
         return !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Where a run's time goes, printed to the standard error when DIGESTKIT_TIMINGS=1 (for bench/cli-check.sh and
+/// for anyone asking why a check is slow). Measured from process start, so runtime start-up shows too.
+/// </summary>
+internal sealed class Timings
+{
+    private readonly List<(string Phase, TimeSpan At)> _marks = [];
+
+    public static Timings? FromEnvironment() =>
+        Environment.GetEnvironmentVariable("DIGESTKIT_TIMINGS") == "1" ? new Timings() : null;
+
+    public void Mark(string phase) =>
+        _marks.Add((phase, DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime));
+
+    public void Report(TextWriter writer)
+    {
+        var previous = TimeSpan.Zero;
+        foreach (var (phase, at) in _marks)
+        {
+            writer.WriteLine(FormattableString.Invariant($"digestkit: {phase,-22} {(at - previous).TotalMilliseconds,7:F0} ms (at {at.TotalMilliseconds:F0} ms)"));
+            previous = at;
+        }
     }
 }

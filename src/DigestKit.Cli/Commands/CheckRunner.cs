@@ -14,7 +14,7 @@ internal sealed record CheckRun(CheckReport Report, IReadOnlyList<string> ReadEr
 /// </summary>
 internal static class CheckRunner
 {
-    public static CheckRun Run(IReadOnlyList<InputFile> files)
+    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null)
     {
         var analyses = new DigestAnalysis?[files.Count];
         var texts = new string?[files.Count];
@@ -41,6 +41,7 @@ internal static class CheckRunner
             }
         });
 
+        timings?.Mark("read and analyze");
         var documents = new List<DigestDocument>(files.Count);
         var diagnostics = new List<DigestDiagnostic>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -61,10 +62,32 @@ internal static class CheckRunner
             }
         }
 
+        timings?.Mark("collect");
+        var needText = new HashSet<int>();
         foreach (var d in DigestEngine.AnalyzeAcrossFiles(documents))
         {
             diagnostics.Add(d);
+            if (index.TryGetValue(d.Path, out var i) && texts[i] is null)
+            {
+                needText.Add(i);
+            }
         }
+
+        timings?.Mark("cross-file rules");
+
+        // Files that only have cross-file diagnostics were not kept in memory: read them back, in parallel too
+        // (a folder of copies has a duplicate slug in every file).
+        Parallel.ForEach(needText, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                texts[i] = SourceFile.Read(files[i]).Text;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The excerpt is left out; the diagnostic itself is still reported.
+            }
+        });
 
         string? SourceText(string path)
         {
@@ -89,6 +112,7 @@ internal static class CheckRunner
         }
 
         var report = new CheckReport(checkedFiles, diagnostics, SourceText);
+        timings?.Mark("re-read, sort");
         return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray());
     }
 }

@@ -15,7 +15,7 @@ internal static class FixCommand
 {
     public static int Run(FixOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var files = InputFiles.Expand(options.Paths);
+        var files = InputFiles.Expand(options.Paths, stderr);
         var outcomes = new FileOutcome[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {

@@ -17,7 +17,7 @@ internal static class InputFiles
     /// Files are taken as given whatever their extension; folders contribute every <c>*.md</c> below them, in
     /// ordinal order of their path. A file named twice is processed once. A missing path is a usage error.
     /// </summary>
-    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments)
+    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments, TextWriter? warnings = null)
     {
         var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         var result = new List<InputFile>();
@@ -56,6 +56,12 @@ internal static class InputFiles
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
                     throw new UsageException($"cannot list the folder '{argument}': {ex.Message}");
+                }
+
+                if (found.Length == 0)
+                {
+                    // Not an error (an empty folder is valid), but a likely mistake worth a line.
+                    warnings?.WriteLine($"digestkit: no *.md files in the folder '{argument}'");
                 }
 
                 var relative = found.Select(f => Path.GetRelativePath(full, f)).ToArray();

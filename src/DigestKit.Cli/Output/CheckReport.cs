@@ -34,6 +34,11 @@ internal sealed class CheckReport
 
         foreach (var d in Diagnostics)
         {
+            if (d.Fix is not null)
+            {
+                Fixable++;
+            }
+
             switch (d.Severity)
             {
                 case DigestSeverity.Error: Errors++; break;
@@ -56,6 +61,9 @@ internal sealed class CheckReport
 
     public int Infos { get; }
 
+    /// <summary>Diagnostics that carry a safe repair, which <c>digestkit fix</c> applies.</summary>
+    public int Fixable { get; }
+
     public static string SeverityName(DigestSeverity severity) => severity switch
     {
         DigestSeverity.Error => "error",
@@ -66,5 +74,6 @@ internal sealed class CheckReport
     public static string Plural(int count, string singular) => count == 1 ? $"1 {singular}" : $"{count} {singular}s";
 
     public string SummaryLine() =>
-        $"Checked {Plural(Files.Count, "file")}: {Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Plural(Infos, "info")}.";
+        $"Checked {Plural(Files.Count, "file")}: {Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Plural(Infos, "info")}"
+        + (Fixable > 0 ? $"; {Fixable} can be repaired by 'digestkit fix'." : ".");
 }

@@ -68,6 +68,7 @@ internal static class JsonFormatter
         json.WriteNumber("errors", report.Errors);
         json.WriteNumber("warnings", report.Warnings);
         json.WriteNumber("infos", report.Infos);
+        json.WriteNumber("fixable", report.Fixable);
         json.WriteEndObject();
         json.WriteEndObject();
         json.Flush();

@@ -117,6 +117,16 @@ public sealed class CheckEndToEndTests
     }
 
     [Fact]
+    public void A_folder_without_digests_is_checked_as_empty_with_a_note()
+    {
+        // The seeds are .txt files: a folder contributes *.md only, named files are taken whatever their extension.
+        var result = CliRunner.Run(Data, "check", TestPaths.SeedsDir);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Checked 0 files: 0 errors, 0 warnings, 0 infos.\n", result.StdOut);
+        Assert.Equal($"digestkit: no *.md files in the folder '{TestPaths.SeedsDir}'\n", result.StdErr);
+    }
+
+    [Fact]
     public void Version_and_help()
     {
         var version = CliRunner.Run(Data, "--version");

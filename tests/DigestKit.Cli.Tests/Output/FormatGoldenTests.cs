@@ -33,7 +33,7 @@ public sealed class FormatGoldenTests
         Assert.True(index >= 0, string.Join('\n', lines));
         Assert.Equal(" 22 | - retweets: -208, favorites: 740 (06/22/2021 07:43:13)", lines[index + 1]);
         Assert.Equal("    | " + new string(' ', 12) + "^~~~", lines[index + 2]);
-        Assert.Equal("Checked 3 files: 6 errors, 8 warnings, 1 info.", lines[^2]);
+        Assert.Equal("Checked 3 files: 6 errors, 8 warnings, 1 info; 3 can be repaired by 'digestkit fix'.", lines[^2]);
         Assert.Equal(string.Empty, lines[^1]);
     }
 
