@@ -107,9 +107,17 @@ public sealed class FixEndToEndTests
         Assert.Contains("DK5001", result.StdOut, StringComparison.Ordinal);
         Assert.Equal(original.Split('\n').Length, repaired.Split('\n').Length);
 
+        // Names and emoji alike, the Apple-logo sequences included (Mac OS Roman 0xF0 is U+F8FF).
+        foreach (var expected in new[] { "Michal Rolínek", "Vít Musil", "Tomáš Gonda", "💻⛈️", "👇", "🎤", "’" })
+        {
+            Assert.Contains(expected, repaired, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain('\uF8FF', repaired);
+
         var check = CliRunner.Run(dir.Path, "check", "--format", "json", "seed.md");
         using var json = JsonDocument.Parse(check.StdOut);
-        Assert.DoesNotContain(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "DK5001");
+        Assert.DoesNotContain(json.RootElement.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() is "DK5001" or "DK5002");
 
         // A second fix finds nothing left to do.
         var again = CliRunner.Run(dir.Path, "fix", "seed.md");
