@@ -47,7 +47,7 @@ namespace DigestKit.Engine.Text
             }
 
             return sequence.Length == 3
-                ? WindowsLatinThree(cont, text[sequence.Start + 2], prev, sequence.CodePoint)
+                ? WindowsLatinThree(lead, cont, text[sequence.Start + 2], prev, sequence.CodePoint)
                 : WindowsLatinTwo(lead, cont, prev, next);
         }
 
@@ -66,6 +66,12 @@ namespace DigestKit.Engine.Text
                 // except an upper-case word ending in one before punctuation ("IRMÃ…", "NAÏ”").
                 var cautious = lead == 'Â' ? IsQuoteOrEllipsis(cont) : IsWordAdjacentPunctuation(cont);
                 return prevLower || MojibakeCharInfo.IsLetterOrDigit(next) || !cautious ? 3 : 1;
+            }
+
+            if (cont == '\u00A0')
+            {
+                // A no-break space ends the word: "SELKÄ\u00A0EDELLÄ" is Finnish, not "SELKĠEDELLĠ".
+                return prevLower ? 2 : MojibakeCharInfo.IsUpper(prev) ? 0 : 1;
             }
 
             if (lead == '×' || lead == 'ß')
@@ -94,12 +100,13 @@ namespace DigestKit.Engine.Text
         }
 
         // Windows-1252 / Latin-1, three bytes: a lower-case accented letter (0xE0–0xEF) then two symbols.
-        private static int WindowsLatinThree(char cont1, char cont2, int prev, int codePoint)
+        private static int WindowsLatinThree(char lead, char cont1, char cont2, int prev, int codePoint)
         {
             // "café…»", "voilà »" (with a no-break space), "lá´´": a word ending in an accent, then punctuation.
-            // Vietnamese letters (U+1E00–U+1EFF) read the same way, "á»…" for "ễ", and belong inside a Latin word.
+            // Vietnamese letters (U+1E00–U+1EFF) read the same way, "á»…" for "ễ", and belong inside a Latin word;
+            // so do the symbols behind "â" (U+2000–U+2FFF: "hatikuâ™«" is "hatiku♫"), and hardly a word ends in "â".
             var latinExtendedAdditional = codePoint >= 0x1E00 && codePoint <= 0x1EFF;
-            if (MojibakeCharInfo.IsLetter(prev) && !latinExtendedAdditional
+            if (MojibakeCharInfo.IsLetter(prev) && !latinExtendedAdditional && lead != 'â'
                 && IsWordAdjacentPunctuation(cont1) && IsWordAdjacentPunctuation(cont2))
             {
                 return 0;
@@ -123,7 +130,12 @@ namespace DigestKit.Engine.Text
                         return prevLetter ? 3 : 0;
                     }
 
-                    return 3; // "ƒç", "√≠", "≈°": a math sign glued to an accented letter or symbol
+                    if (MojibakeCharInfo.IsLetter(cont) || MojibakeCharInfo.IsLetterOrDigit(prev) || MojibakeCharInfo.IsLetterOrDigit(next))
+                    {
+                        return 3; // "ƒç", "√≠", "20¬∞C": a math sign glued to an accented letter, or to a word
+                    }
+
+                    return 1; // "¬´ " is French « in Mac OS Roman, but also an emoticon; "∆°" a triangle and degree
                 case '«': case '»': case '…': case '–': case '—': case '“': case '”': case '‘': case '’':
                 case '‹': case '›':
                     // Punctuation before an accented word ("“école", "l’été", "–∞") is normal; inside a word it is not.
@@ -188,6 +200,12 @@ namespace DigestKit.Engine.Text
                 }
 
                 before = current;
+            }
+
+            // A lower-case letter inside a word in capitals: "MÄ£ÄM" is leetspeak, not "MģÄM".
+            if (MojibakeCharInfo.IsLower(first) && MojibakeCharInfo.IsUpper(prev) && MojibakeCharInfo.IsUpper(next))
+            {
+                penalty += 2;
             }
 
             if (sequences == 1 && !MojibakeCharInfo.IsCommonBlock(first))
