@@ -45,24 +45,53 @@ namespace DigestKit.Engine.Text
         /// </summary>
         public static int FirstSuspect(string text)
         {
-            for (var i = 0; i < text.Length - 1; i++)
+            var roles = SuspectRoles;
+            // "i < text.Length" (not "- 1") lets the JIT drop the bounds check on the hot path.
+            for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
                 if (c < 0xA0)
                 {
-                    continue; // ASCII, and no lead character of any page sits below U+00A0
+                    continue; // ASCII and C1, and no lead character of any page sits below U+00A0
                 }
 
-                foreach (var family in MojibakeFamily.All)
+                var leadOf = roles[c] & LeadRoles;
+                if (leadOf != 0 && i + 1 < text.Length && (roles[text[i + 1]] & (leadOf << 1)) != 0)
                 {
-                    if (family.IsLead(c) && family.IsContinuation(text[i + 1]))
-                    {
-                        return i;
-                    }
+                    return i;
                 }
             }
 
             return -1;
+        }
+
+        // Per UTF-16 code unit, bit 2k: a lead character of family k, bit 2k+1: a continuation character of family k.
+        // One table read per non-ASCII character keeps the pre-check a single cheap pass.
+        private const int LeadRoles = 0x5;
+
+        private static readonly byte[] SuspectRoles = BuildSuspectRoles();
+
+        private static byte[] BuildSuspectRoles()
+        {
+            var roles = new byte[0x10000];
+            for (var k = 0; k < MojibakeFamily.All.Count; k++)
+            {
+                var family = MojibakeFamily.All[k];
+                for (var c = 0; c < roles.Length; c++)
+                {
+                    if (family.IsLead((char)c))
+                    {
+                        roles[c] |= (byte)(1 << (2 * k));
+                    }
+
+                    if (family.IsContinuation((char)c))
+                    {
+                        roles[c] |= (byte)(2 << (2 * k));
+                    }
+                }
+            }
+
+            return roles;
         }
 
         private static Candidate Evaluate(string text, MojibakeRun run)
