@@ -134,6 +134,7 @@ public class MojibakeDetectionTests
     [InlineData("HYVÄ\u00A0KÄRPÄNEN\u00A0LENTÄÄ")]
     [InlineData("CAFÉ® cups, 1920×…, 3×£20, TE AMO VOCÊ…, SÓ…, DRÕ…")]
     [InlineData("(¬´_´) and ∆° and ¬© and x ¬∂ y")]
+    [InlineData("A = X√π, 2√π, (√∞), a ≈∞ b, ÷∑")]
     [InlineData("BÄ£ÄM ÑÍ£Ä leetspeak")]
     [InlineData("Ţara, ţară, Şcoală, şcoală, Ə, ə, ǎ ǐ ǒ ǔ, Ŋ ŋ")]
     [InlineData("« École » with no-break spaces: « école », 20\u00A0°C, § 3, «\u00A0à\u00A0»")]

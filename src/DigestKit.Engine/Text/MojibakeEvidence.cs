@@ -127,7 +127,10 @@ namespace DigestKit.Engine.Text
                     // After ¬ ƒ ◊ ⁄ € a math sign means nothing ("¬∞" is the degree sign).
                     if (mathCont && (lead == '√' || lead == '≈' || lead == '∆' || lead == '÷'))
                     {
-                        return prevLetter ? 3 : 0;
+                        // Only after a lower-case letter ("pi√π", "o√π") or inside a word ("S√∏ren"):
+                        // "X√π" and "2√π" are formulas.
+                        var insideWord = prevLetter && MojibakeCharInfo.IsLower(next);
+                        return MojibakeCharInfo.IsLower(prev) || insideWord ? 3 : 0;
                     }
 
                     if (MojibakeCharInfo.IsLetter(cont) || MojibakeCharInfo.IsLetterOrDigit(prev) || MojibakeCharInfo.IsLetterOrDigit(next))
