@@ -1,0 +1,405 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace DigestKit.Engine.Parsing
+{
+    /// <summary>
+    /// Finds the <c>---</c> block and reads it with YamlDotNet's event parser. Events, not the representation
+    /// model, because the events carry exact marks (mapped back to file offsets here) and because aliases are
+    /// never expanded: an alias is rejected with a diagnostic, so an exponential alias bomb costs nothing.
+    /// </summary>
+    internal static class FrontMatterParser
+    {
+        /// <summary>Front matter longer than this is rejected rather than parsed (real ones are ~300 bytes).</summary>
+        internal const int MaxLength = 1 << 20;
+
+        /// <summary>Collections nested deeper than this are rejected (real front matter nests one level).</summary>
+        internal const int MaxDepth = 32;
+
+        internal static readonly string[] KnownKeys =
+        {
+            "title", "date", "template", "draft", "slug", "category", "tags", "description", "socialImage",
+        };
+
+        /// <summary>Reads the front matter, if any, and returns the offset where the body starts.</summary>
+        public static FrontMatter? Parse(ParseContext context, out int bodyStart)
+        {
+            var text = context.Text;
+            var start = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            var firstLineEnd = TextScanner.LineEnd(text, start);
+            if (!IsDelimiter(text, start, firstLineEnd))
+            {
+                context.Report(DigestRules.FrontMatterMissing, context.FromBounds(start, firstLineEnd));
+                bodyStart = start;
+                return null;
+            }
+
+            var contentStart = TextScanner.NextLineStart(text, start);
+            var line = contentStart;
+            while (line < text.Length)
+            {
+                var lineEnd = TextScanner.LineEnd(text, line);
+                if (IsDelimiter(text, line, lineEnd))
+                {
+                    bodyStart = TextScanner.NextLineStart(text, line);
+                    return ParseYaml(context, context.FromBounds(start, lineEnd), contentStart, line);
+                }
+
+                line = TextScanner.NextLineStart(text, line);
+            }
+
+            context.Report(DigestRules.FrontMatterUnclosed, context.FromBounds(start, firstLineEnd));
+
+            // Without a closing line nobody knows where the YAML ends; check the papers from the first heading on.
+            bodyStart = FindFirstHeading(text, contentStart);
+            return null;
+        }
+
+        private static bool IsDelimiter(string text, int start, int end)
+        {
+            var (s, e) = TextScanner.Trim(text, start, end);
+            return s == start && e - s == 3 && string.CompareOrdinal(text, s, "---", 0, 3) == 0;
+        }
+
+        private static int FindFirstHeading(string text, int from)
+        {
+            var line = from;
+            while (line < text.Length)
+            {
+                if (text[line] == '#')
+                {
+                    return line;
+                }
+
+                line = TextScanner.NextLineStart(text, line);
+            }
+
+            return text.Length;
+        }
+
+        private static FrontMatter ParseYaml(ParseContext context, SourceSpan blockSpan, int contentStart, int contentEnd)
+        {
+            var entries = new List<FrontMatterEntry>();
+            if (contentEnd - contentStart > MaxLength)
+            {
+                context.Report(DigestRules.YamlTooComplex, blockSpan, $"it is {contentEnd - contentStart} characters long, more than the {MaxLength} allowed");
+                return Build(context, blockSpan, entries);
+            }
+
+            var reader = new YamlEventReader(context, contentStart, context.Text.Substring(contentStart, contentEnd - contentStart));
+            try
+            {
+                reader.ReadDocument(entries);
+            }
+            catch (YamlException ex)
+            {
+                var offset = contentStart + (int)Math.Min(Math.Max(0, ex.Start.Index), contentEnd - contentStart);
+                var endOffset = contentStart + (int)Math.Min(Math.Max(ex.Start.Index, ex.End.Index), contentEnd - contentStart);
+                context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, Math.Max(offset, endOffset)), ParseContext.Quote(YamlMessage(ex)));
+            }
+            catch (YamlTooComplexException ex)
+            {
+                context.Report(DigestRules.YamlTooComplex, ex.Span, ex.Message);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException || ex is OverflowException)
+            {
+                // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
+                var offset = reader.LastOffset;
+                context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, TextScanner.LineEnd(context.Text, offset)), "the YAML could not be read after this point");
+            }
+
+            return Build(context, blockSpan, entries);
+        }
+
+        private static string YamlMessage(YamlException ex)
+        {
+            // YamlDotNet prefixes messages with "(Line: 2, Col: 1, Idx: 3) - (…): "; the span already says where.
+            var message = ex.Message;
+            var marker = message.IndexOf("): ", StringComparison.Ordinal);
+            return marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+        }
+
+        private static FrontMatter Build(ParseContext context, SourceSpan blockSpan, List<FrontMatterEntry> entries)
+        {
+            var typed = new FrontMatterTyping(context, entries);
+            return new FrontMatter(
+                blockSpan,
+                new EquatableArray<FrontMatterEntry>(entries.ToArray()),
+                typed.String("title"),
+                typed.Date("date"),
+                typed.String("template"),
+                typed.Boolean("draft"),
+                typed.String("slug"),
+                typed.String("category"),
+                typed.StringList("tags"),
+                typed.String("description"),
+                typed.String("socialImage"));
+        }
+
+        /// <summary>Thrown inside the reader to abandon front matter that is nested too deeply or uses aliases.</summary>
+        private sealed class YamlTooComplexException : Exception
+        {
+            public YamlTooComplexException(string message, SourceSpan span)
+                : base(message) => Span = span;
+
+            public SourceSpan Span { get; }
+        }
+
+        /// <summary>Walks YamlDotNet's events for one document whose top level must be a mapping.</summary>
+        private sealed class YamlEventReader
+        {
+            private readonly ParseContext _context;
+            private readonly int _offset;
+            private readonly string _yaml;
+            private readonly Parser _parser;
+
+            public YamlEventReader(ParseContext context, int offset, string yaml)
+            {
+                _context = context;
+                _offset = offset;
+                _yaml = yaml;
+                _parser = new Parser(new StringReader(yaml));
+            }
+
+            public int LastOffset { get; private set; }
+
+            public void ReadDocument(List<FrontMatterEntry> entries)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                Expect<StreamStart>();
+                var evt = Next();
+                if (evt is StreamEnd)
+                {
+                    return; // an empty block: every required key is missing, which the rules report
+                }
+
+                if (evt is not DocumentStart)
+                {
+                    throw Unexpected(evt);
+                }
+
+                evt = Next();
+                if (evt is Scalar empty && IsNull(empty))
+                {
+                    Expect<DocumentEnd>();
+                    return;
+                }
+
+                if (evt is not MappingStart)
+                {
+                    _context.Report(DigestRules.YamlSyntax, SpanOf(evt), "the front matter must be a list of 'key: value' lines");
+                    return;
+                }
+
+                while (true)
+                {
+                    evt = Next();
+                    if (evt is MappingEnd)
+                    {
+                        break;
+                    }
+
+                    if (evt is not Scalar key)
+                    {
+                        var span = SpanOf(evt);
+                        SkipNode(evt, 1);
+                        _context.Report(DigestRules.YamlSyntax, span, "a front matter key must be a plain name");
+                        SkipNode(Next(), 1);
+                        continue;
+                    }
+
+                    var keySpan = SpanOf(key);
+                    var entry = ReadValue(new Spanned<string>(key.Value, keySpan), Next());
+                    if (!seen.Add(key.Value))
+                    {
+                        _context.Report(DigestRules.DuplicateKey, keySpan, key.Value);
+                        continue;
+                    }
+
+                    entries.Add(entry);
+                }
+
+                Expect<DocumentEnd>();
+                evt = Next();
+                if (evt is not StreamEnd)
+                {
+                    _context.Report(DigestRules.YamlSyntax, SpanOf(evt), "the front matter holds more than one YAML document");
+                }
+            }
+
+            private FrontMatterEntry ReadValue(Spanned<string> key, ParsingEvent evt)
+            {
+                switch (evt)
+                {
+                    case Scalar scalar:
+                        var span = SpanOf(scalar);
+                        var raw = Raw(span);
+                        return IsNull(scalar)
+                            ? new FrontMatterEntry(key, FrontMatterValueKind.Null, null, raw, span, EquatableArray<Spanned<string>>.Empty)
+                            : new FrontMatterEntry(key, FrontMatterValueKind.Scalar, scalar.Value, raw, span, EquatableArray<Spanned<string>>.Empty);
+                    case SequenceStart sequence:
+                        return ReadSequence(key, sequence);
+                    case MappingStart mapping:
+                        var end = SkipNode(mapping, 1);
+                        var mappingSpan = TrimmedSpan(Offset(mapping.Start), end);
+                        return new FrontMatterEntry(key, FrontMatterValueKind.Mapping, null, Raw(mappingSpan), mappingSpan, EquatableArray<Spanned<string>>.Empty);
+                    case AnchorAlias alias:
+                        throw new YamlTooComplexException($"YAML aliases ('*{alias.Value}') are not supported", SpanOf(alias));
+                    default:
+                        throw Unexpected(evt);
+                }
+            }
+
+            private FrontMatterEntry ReadSequence(Spanned<string> key, SequenceStart sequence)
+            {
+                var items = new List<Spanned<string>>();
+                var allScalars = true;
+                int end;
+                while (true)
+                {
+                    var evt = Next();
+                    if (evt is SequenceEnd)
+                    {
+                        end = EndOf(evt);
+                        break;
+                    }
+
+                    if (evt is Scalar item)
+                    {
+                        items.Add(new Spanned<string>(item.Value, SpanOf(item)));
+                        end = Offset(item.End);
+                        continue;
+                    }
+
+                    if (evt is AnchorAlias alias)
+                    {
+                        throw new YamlTooComplexException($"YAML aliases ('*{alias.Value}') are not supported", SpanOf(alias));
+                    }
+
+                    allScalars = false;
+                    SkipNode(evt, 2);
+                }
+
+                var span = TrimmedSpan(Offset(sequence.Start), end);
+                var kind = allScalars ? FrontMatterValueKind.Sequence : FrontMatterValueKind.Mapping;
+                return new FrontMatterEntry(key, kind, null, Raw(span), span, new EquatableArray<Spanned<string>>(items.ToArray()));
+            }
+
+            /// <summary>Skips the node that <paramref name="first"/> starts; returns the offset where it ends.</summary>
+            private int SkipNode(ParsingEvent first, int depth)
+            {
+                if (first is Scalar || first is AnchorAlias)
+                {
+                    if (first is AnchorAlias alias)
+                    {
+                        throw new YamlTooComplexException($"YAML aliases ('*{alias.Value}') are not supported", SpanOf(alias));
+                    }
+
+                    return Offset(first.End);
+                }
+
+                if (first is not MappingStart && first is not SequenceStart)
+                {
+                    throw Unexpected(first);
+                }
+
+                var nesting = 1;
+                var deepest = depth;
+                while (nesting > 0)
+                {
+                    var evt = Next();
+                    if (evt is MappingStart || evt is SequenceStart)
+                    {
+                        nesting++;
+                        if (depth + nesting - 1 > MaxDepth)
+                        {
+                            throw new YamlTooComplexException($"collections are nested more than {MaxDepth} levels deep", SpanOf(evt));
+                        }
+
+                        deepest = Math.Max(deepest, depth + nesting - 1);
+                    }
+                    else if (evt is MappingEnd || evt is SequenceEnd)
+                    {
+                        nesting--;
+                        if (nesting == 0)
+                        {
+                            return EndOf(evt);
+                        }
+                    }
+                    else if (evt is AnchorAlias alias)
+                    {
+                        throw new YamlTooComplexException($"YAML aliases ('*{alias.Value}') are not supported", SpanOf(alias));
+                    }
+                    else if (evt is StreamEnd || evt is DocumentEnd)
+                    {
+                        throw Unexpected(evt);
+                    }
+                }
+
+                return Offset(first.End);
+            }
+
+            private ParsingEvent Next()
+            {
+                if (!_parser.MoveNext() || _parser.Current is null)
+                {
+                    throw new YamlException(Mark.Empty, Mark.Empty, "unexpected end of the front matter");
+                }
+
+                LastOffset = Offset(_parser.Current.Start);
+                return _parser.Current;
+            }
+
+            private void Expect<T>()
+                where T : ParsingEvent
+            {
+                var evt = Next();
+                if (evt is not T)
+                {
+                    throw Unexpected(evt);
+                }
+            }
+
+            private YamlException Unexpected(ParsingEvent evt) =>
+                new YamlException(evt.Start, evt.End, $"unexpected {Describe(evt)}");
+
+            private static string Describe(ParsingEvent evt) => evt switch
+            {
+                Scalar s => $"value '{ParseContext.Quote(s.Value)}'",
+                DocumentStart => "second document",
+                _ => evt.GetType().Name,
+            };
+
+            private static bool IsNull(Scalar scalar) =>
+                scalar.Style == ScalarStyle.Plain && (scalar.Value.Length == 0 || scalar.Value == "~" ||
+                                                      scalar.Value == "null" || scalar.Value == "Null" || scalar.Value == "NULL");
+
+            /// <summary>Where a collection ends: a flow collection's end event starts at its ']' or '}' and
+            /// YamlDotNet's end mark does not include it.</summary>
+            private int EndOf(ParsingEvent end)
+            {
+                var offset = Offset(end.Start);
+                return offset < _context.Text.Length && (_context.Text[offset] == ']' || _context.Text[offset] == '}') ? offset + 1 : offset;
+            }
+
+            private int Offset(Mark mark) => _offset + (int)Math.Max(0, Math.Min(mark.Index, _yaml.Length));
+
+            private SourceSpan SpanOf(ParsingEvent evt)
+            {
+                var start = Offset(evt.Start);
+                return _context.FromBounds(start, Math.Max(start, Offset(evt.End)));
+            }
+
+            private SourceSpan TrimmedSpan(int start, int end)
+            {
+                var (s, e) = TextScanner.Trim(_context.Text, start, Math.Max(start, end));
+                return _context.FromBounds(s, e);
+            }
+
+            private string Raw(SourceSpan span) => _context.Text.Substring(span.Start, span.Length);
+        }
+    }
+}

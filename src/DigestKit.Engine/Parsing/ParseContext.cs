@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+
+namespace DigestKit.Engine.Parsing
+{
+    /// <summary>What every parsing step shares: the file, its text, the line map and the diagnostics so far.</summary>
+    internal sealed class ParseContext
+    {
+        public ParseContext(string path, string text, List<DigestDiagnostic> diagnostics)
+        {
+            Path = path;
+            Text = text;
+            Lines = new LineMap(text);
+            Diagnostics = diagnostics;
+        }
+
+        public string Path { get; }
+
+        public string Text { get; }
+
+        public LineMap Lines { get; }
+
+        public List<DigestDiagnostic> Diagnostics { get; }
+
+        public SourceSpan Span(int start, int length) => Lines.Span(start, length);
+
+        public SourceSpan FromBounds(int start, int end) => Lines.FromBounds(start, end);
+
+        public Spanned<string> Slice(int start, int length) => new Spanned<string>(Text.Substring(start, length), Span(start, length));
+
+        public void Report(DigestRule rule, SourceSpan span, params string[] arguments) =>
+            Diagnostics.Add(rule.Create(Path, span, arguments));
+
+        /// <summary>Shortens a value quoted in a message so a diagnostic stays one readable line.</summary>
+        public static string Quote(string value)
+        {
+            const int max = 80;
+            var oneLine = value.Replace("\r", "\\r").Replace("\n", "\\n");
+            return oneLine.Length <= max ? oneLine : oneLine.Substring(0, max) + "…";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace DigestKit.Engine.Parsing
+{
+    /// <summary>Small helpers over raw text ranges, shared by the line parsers.</summary>
+    internal static class TextScanner
+    {
+        /// <summary>The end of the line starting at <paramref name="start"/>, before its line break.</summary>
+        public static int LineEnd(string text, int start)
+        {
+            if (start >= text.Length)
+            {
+                return text.Length;
+            }
+
+            var i = text.IndexOfAny(LineMap.LineBreaks, start);
+            return i < 0 ? text.Length : i;
+        }
+
+        /// <summary>The start of the next line after the line break at or after <paramref name="position"/>.</summary>
+        public static int NextLineStart(string text, int position)
+        {
+            var i = LineEnd(text, position);
+            if (i < text.Length && text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                return i + 2;
+            }
+
+            return i < text.Length ? i + 1 : i;
+        }
+
+        public static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+
+        public static bool IsBlank(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Narrows [start, end) so it neither starts nor ends with white space.</summary>
+        public static (int Start, int End) Trim(string text, int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            return (start, end);
+        }
+    }
+}

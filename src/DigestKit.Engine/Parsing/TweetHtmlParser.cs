@@ -1,0 +1,310 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace DigestKit.Engine.Parsing
+{
+    /// <summary>
+    /// Reads the tweets embedded in an HTML block: Twitter's oEmbed markup,
+    /// <c>&lt;blockquote class="twitter-tweet"&gt;&lt;p lang dir&gt;TEXT&lt;/p&gt;&amp;mdash; NAME (@handle)
+    /// &lt;a href="STATUS URL"&gt;Month D, YYYY&lt;/a&gt;&lt;/blockquote&gt;</c>, each followed by Twitter's
+    /// widgets script. What does not fit is reported, never dropped.
+    /// </summary>
+    internal static class TweetHtmlParser
+    {
+        private const string BlockquoteOpen = "<blockquote";
+        private const string BlockquoteClose = "</blockquote>";
+        private const string ScriptClose = "</script>";
+
+        public static void Parse(ParseContext context, int start, int end, List<EmbeddedTweet> tweets)
+        {
+            var text = context.Text;
+            var i = start;
+            while (i < end)
+            {
+                (i, _) = TextScanner.Trim(text, i, end);
+                if (i >= end)
+                {
+                    break;
+                }
+
+                if (StartsWith(text, i, end, BlockquoteOpen))
+                {
+                    var close = IndexOf(text, BlockquoteClose, i, end);
+                    var tweetEnd = close < 0 ? TextScanner.LineEnd(text, i) : close + BlockquoteClose.Length;
+                    tweets.Add(ParseTweet(context, i, Math.Min(tweetEnd, end), close >= 0));
+                    i = Math.Min(tweetEnd, end);
+                }
+                else if (StartsWith(text, i, end, "<script"))
+                {
+                    var close = IndexOf(text, ScriptClose, i, end);
+                    i = close < 0 ? TextScanner.LineEnd(text, i) : close + ScriptClose.Length;
+                }
+                else
+                {
+                    var lineEnd = Math.Min(end, TextScanner.LineEnd(text, i));
+                    var nextTweet = IndexOf(text, BlockquoteOpen, i + 1, lineEnd);
+                    var nextScript = IndexOf(text, "<script", i + 1, lineEnd);
+                    var stop = nextTweet < 0 ? lineEnd : nextTweet;
+                    stop = nextScript < 0 ? stop : System.Math.Min(stop, nextScript);
+                    var (s, e) = TextScanner.Trim(text, i, stop);
+                    context.Report(DigestRules.UnexpectedContent, context.FromBounds(s, e), ParseContext.Quote(text.Substring(s, e - s)), "among the embedded tweets");
+                    i = stop;
+                }
+            }
+        }
+
+        private static EmbeddedTweet ParseTweet(ParseContext context, int start, int end, bool closed)
+        {
+            var text = context.Text;
+            var span = context.FromBounds(start, end);
+            var html = text.Substring(start, end - start);
+            var problems = new List<string>();
+            if (!closed)
+            {
+                problems.Add("the <blockquote> is never closed");
+            }
+
+            var openEnd = IndexOf(text, ">", start, end);
+            if (openEnd < 0)
+            {
+                Malformed(context, span, "the <blockquote> tag is not closed with '>'");
+                return new EmbeddedTweet(span, html, string.Empty, context.FromBounds(start, start), null, null, null, null, null, null, null);
+            }
+
+            if (IndexOf(text, "twitter-tweet", start, openEnd) < 0)
+            {
+                problems.Add("the <blockquote> has no class=\"twitter-tweet\"");
+            }
+
+            var bodyEnd = closed ? end - BlockquoteClose.Length : end;
+            string? language = null;
+            var textSpan = context.FromBounds(openEnd + 1, openEnd + 1);
+            var plain = string.Empty;
+            var tailStart = openEnd + 1;
+            var (pStart, _) = TextScanner.Trim(text, openEnd + 1, bodyEnd);
+            var pClose = LastIndexOf(text, "</p>", pStart, bodyEnd);
+            var pOpenEnd = StartsWith(text, pStart, bodyEnd, "<p") ? IndexOf(text, ">", pStart, bodyEnd) : -1;
+            if (pOpenEnd >= 0 && pClose > pOpenEnd)
+            {
+                language = Attribute(text, pStart, pOpenEnd, "lang");
+                textSpan = context.FromBounds(pOpenEnd + 1, pClose);
+                plain = HtmlText.ToPlainText(text, pOpenEnd + 1, pClose);
+                tailStart = pClose + 4;
+            }
+            else
+            {
+                problems.Add("no <p>…</p> holds the tweet's text");
+            }
+
+            var attribution = ParseAttribution(context, tailStart, bodyEnd, problems);
+            if (problems.Count > 0)
+            {
+                Malformed(context, span, string.Join("; ", problems));
+            }
+
+            return new EmbeddedTweet(span, html, plain, textSpan, language, attribution.Name, attribution.Handle,
+                attribution.Url, attribution.StatusId, attribution.DateText, attribution.Date);
+        }
+
+        private static Attribution ParseAttribution(ParseContext context, int start, int end, List<string> problems)
+        {
+            var text = context.Text;
+            var result = new Attribution();
+            var (s, _) = TextScanner.Trim(text, start, end);
+            int afterDash;
+            if (StartsWith(text, s, end, "&mdash;"))
+            {
+                afterDash = s + 7;
+            }
+            else if (s < end && text[s] == '\u2014')
+            {
+                afterDash = s + 1;
+            }
+            else
+            {
+                problems.Add("no '&mdash; Name (@handle)' attribution follows the text");
+                return result;
+            }
+
+            var anchor = IndexOf(text, "<a", afterDash, end);
+            var whoEnd = anchor < 0 ? end : anchor;
+            var handleOpen = LastIndexOf(text, "(@", afterDash, whoEnd);
+            var handleClose = handleOpen < 0 ? -1 : IndexOf(text, ")", handleOpen, whoEnd);
+            if (handleOpen >= 0 && handleClose > handleOpen + 2)
+            {
+                result.Handle = context.Slice(handleOpen + 2, handleClose - handleOpen - 2);
+                var (ns, ne) = TextScanner.Trim(text, afterDash, handleOpen);
+                if (ne > ns)
+                {
+                    result.Name = new Spanned<string>(HtmlText.Decode(text.Substring(ns, ne - ns)), context.FromBounds(ns, ne));
+                }
+                else
+                {
+                    problems.Add("the attribution has no author name");
+                }
+            }
+            else
+            {
+                problems.Add("the attribution has no '(@handle)'");
+            }
+
+            if (anchor < 0)
+            {
+                problems.Add("no <a href=\"…\">date</a> link to the tweet");
+                return result;
+            }
+
+            var anchorEnd = IndexOf(text, ">", anchor, end);
+            var href = anchorEnd < 0 ? null : AttributeSpan(text, anchor, anchorEnd, "href");
+            var linkClose = anchorEnd < 0 ? -1 : IndexOf(text, "</a>", anchorEnd, end);
+            if (href is { } h)
+            {
+                var url = text.Substring(h.Start, h.End - h.Start);
+                result.Url = new Spanned<string>(url, context.FromBounds(h.Start, h.End));
+                if (!url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
+                {
+                    context.Report(DigestRules.MalformedUrl, context.FromBounds(h.Start, h.End), ParseContext.Quote(url), "an https://twitter.com/<handle>/status/<id> link");
+                }
+
+                result.StatusId = StatusLink.TryGetStatusId(url, out _, out var id) ? id : (long?)null;
+            }
+            else
+            {
+                problems.Add("the tweet link has no href");
+            }
+
+            if (linkClose > anchorEnd && anchorEnd >= 0)
+            {
+                var (ds, de) = TextScanner.Trim(text, anchorEnd + 1, linkClose);
+                var dateText = text.Substring(ds, de - ds);
+                result.DateText = new Spanned<string>(dateText, context.FromBounds(ds, de));
+                if (DateParsing.TryParseTweetDate(dateText, out var date))
+                {
+                    result.Date = date;
+                }
+                else
+                {
+                    problems.Add($"the date '{ParseContext.Quote(dateText)}' is not like 'June 21, 2021'");
+                }
+            }
+            else
+            {
+                problems.Add("the tweet link is not closed with </a>");
+            }
+
+            return result;
+        }
+
+        private static void Malformed(ParseContext context, SourceSpan span, string reason)
+        {
+            // Point at the tweet's first line only: the whole blockquote would underline a screenful.
+            var lineEnd = TextScanner.LineEnd(context.Text, span.Start);
+            context.Report(DigestRules.MalformedTweet, context.FromBounds(span.Start, Math.Min(span.End, lineEnd)), reason);
+        }
+
+        private static string? Attribute(string text, int tagStart, int tagEnd, string name) =>
+            AttributeSpan(text, tagStart, tagEnd, name) is { } span ? text.Substring(span.Start, span.End - span.Start) : null;
+
+        private static (int Start, int End)? AttributeSpan(string text, int tagStart, int tagEnd, string name)
+        {
+            var key = IndexOf(text, " " + name + "=\"", tagStart, tagEnd);
+            if (key < 0)
+            {
+                return null;
+            }
+
+            var valueStart = key + name.Length + 3;
+            var valueEnd = IndexOf(text, "\"", valueStart, tagEnd);
+            return valueEnd < 0 ? null : (valueStart, valueEnd);
+        }
+
+        private static bool StartsWith(string text, int at, int end, string value) =>
+            at + value.Length <= end && string.Compare(text, at, value, 0, value.Length, StringComparison.Ordinal) == 0;
+
+        private static int IndexOf(string text, string value, int start, int end) =>
+            start >= end ? -1 : text.IndexOf(value, start, end - start, StringComparison.Ordinal);
+
+        private static int LastIndexOf(string text, string value, int start, int end)
+        {
+            if (end - start < value.Length)
+            {
+                return -1;
+            }
+
+            var index = text.LastIndexOf(value, end - 1, end - start, StringComparison.Ordinal);
+            return index >= start ? index : -1;
+        }
+
+        private sealed class Attribution
+        {
+            public Spanned<string>? Name { get; set; }
+
+            public Spanned<string>? Handle { get; set; }
+
+            public Spanned<string>? Url { get; set; }
+
+            public long? StatusId { get; set; }
+
+            public Spanned<string>? DateText { get; set; }
+
+            public DateTime? Date { get; set; }
+        }
+    }
+
+    /// <summary>Twitter status links: <c>https://twitter.com/handle/status/ID</c> (also x.com, www., mobile.).</summary>
+    public static class StatusLink
+    {
+        public static bool TryGetStatusId(string url, out string handle, out long statusId)
+        {
+            handle = string.Empty;
+            statusId = 0;
+            var rest = StripPrefix(url);
+            if (rest == null)
+            {
+                return false;
+            }
+
+            var end = rest.IndexOfAny(new[] { '?', '#' });
+            if (end >= 0)
+            {
+                rest = rest.Substring(0, end);
+            }
+
+            var parts = rest.Split('/');
+            if (parts.Length < 3 || parts[0].Length == 0 || (parts[1] != "status" && parts[1] != "statuses"))
+            {
+                return false;
+            }
+
+            handle = parts[0];
+            return long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out statusId) && statusId > 0;
+        }
+
+        /// <summary>When the tweet was posted, read from its snowflake ID: <c>(ID &gt;&gt; 22) + 1288834974657</c> ms.</summary>
+        public static DateTime SnowflakeTime(long statusId) =>
+            new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds((statusId >> 22) + 1288834974657L);
+
+        private static string? StripPrefix(string url)
+        {
+            foreach (var scheme in new[] { "https://", "http://" })
+            {
+                if (!url.StartsWith(scheme, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var rest = url.Substring(scheme.Length);
+                foreach (var host in new[] { "twitter.com/", "www.twitter.com/", "mobile.twitter.com/", "x.com/" })
+                {
+                    if (rest.StartsWith(host, StringComparison.Ordinal))
+                    {
+                        return rest.Substring(host.Length);
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}
