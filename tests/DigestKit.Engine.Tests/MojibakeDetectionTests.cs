@@ -148,9 +148,10 @@ public class MojibakeDetectionTests
     [Fact]
     public void Weak_evidence_counts_only_next_to_strong_evidence_of_the_same_code_page()
     {
-        // "Ã©" alone between spaces could be an odd abbreviation; beside "Ã¨" inside a word it is surely "é".
+        // "IRMÃ…" may be Portuguese "IRMÃ" before an ellipsis; beside "aprÃ¨s" the same string is surely mis-read.
         Assert.Empty(Mojibake.Find("IRMÃ…"));
         Assert.Equal("IRMÅ après", Mojibake.Repair("IRMÃ… aprÃ¨s"));
+        Assert.Equal("IRMÃ…\naprès", Mojibake.Repair("IRMÃ…\naprÃ¨s")); // support stops at the end of the line
     }
 
     [Theory]

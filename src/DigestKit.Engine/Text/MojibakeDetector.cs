@@ -5,7 +5,7 @@ namespace DigestKit.Engine.Text
     /// <summary>
     /// Finds the mis-decoded runs of a string: every family is scanned for runs, each run is scored and peeled
     /// (a run read wrongly twice repairs to another run), overlapping readings keep the better-scored one, and weak
-    /// runs survive only next to strong evidence of the same code page.
+    /// runs survive only next to strong evidence of the same code page on the same line.
     /// </summary>
     internal static class MojibakeDetector
     {
@@ -174,11 +174,35 @@ namespace DigestKit.Engine.Text
                 return System.Array.Empty<MojibakeFinding>();
             }
 
-            // Better evidence first; where two families read the same characters, the better reading wins.
+            var kept = KeepBestReadings(text, candidates);
+            kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var findings = new List<MojibakeFinding>(kept.Count);
+            var lineStart = 0;
+            while (lineStart < kept.Count)
+            {
+                var lineEnd = EndOfLine(text, kept, lineStart);
+                for (var k = lineStart; k < lineEnd; k++)
+                {
+                    var candidate = kept[k];
+                    if (candidate.Score >= MojibakeEvidence.Strong || HasStrong(kept, lineStart, lineEnd, candidate.Family))
+                    {
+                        findings.Add(new MojibakeFinding(candidate.Start, candidate.Length,
+                            text.Substring(candidate.Start, candidate.Length), candidate.Repaired, Describe(candidate.Pages)));
+                    }
+                }
+
+                lineStart = lineEnd;
+            }
+
+            return findings;
+        }
+
+        /// <summary>Better evidence first; where two families read the same characters, the better reading wins.</summary>
+        private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates)
+        {
             candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Start.CompareTo(b.Start));
             var claimed = new bool[text.Length]; // linear in the text however many candidates a huge string holds
             var kept = new List<Candidate>();
-            var strongFamilies = new List<MojibakeFamily>();
             foreach (var candidate in candidates)
             {
                 var free = true;
@@ -198,24 +222,44 @@ namespace DigestKit.Engine.Text
                 }
 
                 kept.Add(candidate);
-                if (candidate.Score >= MojibakeEvidence.Strong && !strongFamilies.Contains(candidate.Family))
-                {
-                    strongFamilies.Add(candidate.Family);
-                }
             }
 
-            var findings = new List<MojibakeFinding>(kept.Count);
-            foreach (var candidate in kept)
+            return kept;
+        }
+
+        /// <summary>
+        /// The index after the last candidate on the same line as kept[<paramref name="first"/>]. Weak evidence is
+        /// supported only by strong evidence on its own line: a digest line is one field (an author list, an
+        /// abstract, a tweet), and one bad name must not license "repairs" to an emoticon three papers further down.
+        /// </summary>
+        private static int EndOfLine(string text, List<Candidate> kept, int first)
+        {
+            var end = first + 1;
+            while (end < kept.Count)
             {
-                if (candidate.Score >= MojibakeEvidence.Strong || strongFamilies.Contains(candidate.Family))
+                var gapStart = kept[end - 1].Start + kept[end - 1].Length;
+                if (text.IndexOf('\n', gapStart, kept[end].Start - gapStart) >= 0)
                 {
-                    findings.Add(new MojibakeFinding(candidate.Start, candidate.Length,
-                        text.Substring(candidate.Start, candidate.Length), candidate.Repaired, Describe(candidate.Pages)));
+                    break;
+                }
+
+                end++;
+            }
+
+            return end;
+        }
+
+        private static bool HasStrong(List<Candidate> kept, int from, int to, MojibakeFamily family)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (kept[k].Family == family && kept[k].Score >= MojibakeEvidence.Strong)
+                {
+                    return true;
                 }
             }
 
-            findings.Sort((a, b) => a.Start.CompareTo(b.Start));
-            return findings;
+            return false;
         }
 
         /// <summary>
