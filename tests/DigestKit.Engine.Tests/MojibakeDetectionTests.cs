@@ -146,6 +146,16 @@ public class MojibakeDetectionTests
     }
 
     [Fact]
+    public void Strong_evidence_does_not_license_repairs_of_correct_text_beside_it()
+    {
+        var text = "JosÃ© dit «\u00A0voilà\u00A0» et « café…» » ; CAFÉ’s, NESTLÉ®";
+
+        var finding = Assert.Single(Mojibake.Find(text));
+
+        Assert.Equal(new MojibakeFinding(3, 2, "Ã©", "é", Windows1252), finding);
+    }
+
+    [Fact]
     public void Weak_evidence_counts_only_next_to_strong_evidence_of_the_same_code_page()
     {
         // "IRMÃ…" may be Portuguese "IRMÃ" before an ellipsis; beside "aprÃ¨s" the same string is surely mis-read.

@@ -3,7 +3,7 @@ namespace DigestKit.Engine.Text
     /// <summary>
     /// How sure we are that a run is mis-decoded rather than correct text that happens to spell valid UTF-8.
     /// The score adds, per sequence, how unnatural its characters are where they stand (an "ƒ" or "√" glued to a
-    /// letter, a C1 control, a lead letter followed by two symbols...), one point per extra adjacent sequence, and
+    /// letter, a C1 control, a lead letter followed by two symbols...), two points per extra adjacent sequence, and
     /// subtracts how implausible the repaired text would be in the same place (a Cyrillic letter inside a Latin
     /// word, an IPA letter next to a capital, a lone character from a rarely used block). Same idea as ftfy's
     /// "badness", scored per run instead of per string so that one bad name in a long abstract is still found.
@@ -13,7 +13,7 @@ namespace DigestKit.Engine.Text
         /// <summary>Enough to repair the run on its own.</summary>
         public const int Strong = 2;
 
-        /// <summary>Enough only when the same string holds strong evidence of the same code page elsewhere.</summary>
+        /// <summary>Enough only when the same line holds strong evidence of the same code page elsewhere.</summary>
         public const int Weak = 1;
 
         public static int Score(string text, MojibakeRun run, string repaired)
@@ -107,7 +107,7 @@ namespace DigestKit.Engine.Text
             // so do the symbols behind "â" (U+2000–U+2FFF: "hatikuâ™«" is "hatiku♫"), and hardly a word ends in "â".
             var latinExtendedAdditional = codePoint >= 0x1E00 && codePoint <= 0x1EFF;
             if (MojibakeCharInfo.IsLetter(prev) && !latinExtendedAdditional && lead != 'â'
-                && IsWordAdjacentPunctuation(cont1) && IsWordAdjacentPunctuation(cont2))
+                && (IsWordAdjacentPunctuation(cont1) || cont1 == '\u00A0') && IsWordAdjacentPunctuation(cont2))
             {
                 return 0;
             }
@@ -124,7 +124,7 @@ namespace DigestKit.Engine.Text
             {
                 case '√': case '≈': case '∆': case '÷': case 'ƒ': case '¬': case '◊': case '⁄': case '€':
                     // "√π", "≈∞", "∆±", "÷∑" are mathematics; glued to the end of a word they are "ù", "ű", "Ʊ"...
-                    // After ¬ ƒ ◊ ⁄ € a math sign means nothing ("¬∞" is the degree sign).
+                    // After ¬ ƒ ◊ ⁄ € a math sign makes no formula ("¬∞" is the degree sign): only context decides.
                     if (mathCont && (lead == '√' || lead == '≈' || lead == '∆' || lead == '÷'))
                     {
                         // Only after a lower-case letter ("pi√π", "o√π") or inside a word ("S√∏ren"):
