@@ -135,6 +135,8 @@ public class MojibakeDetectionTests
     [InlineData("CAFÉ® cups, 1920×…, 3×£20, TE AMO VOCÊ…, SÓ…, DRÕ…")]
     [InlineData("(¬´_´) and ∆° and ¬© and x ¬∂ y")]
     [InlineData("A = X√π, 2√π, (√∞), a ≈∞ b, ÷∑")]
+    [InlineData("Ááá! Èèè... Óóó, Ôôô, Íííí")]
+    [InlineData("Η ¨λέξη¨ και ¨άλλη¨; ﬁèvre, déﬁé, ﬂéau (ligatures from a PDF)")]
     [InlineData("BÄ£ÄM ÑÍ£Ä leetspeak")]
     [InlineData("Ţara, ţară, Şcoală, şcoală, Ə, ə, ǎ ǐ ǒ ǔ, Ŋ ŋ")]
     [InlineData("« École » with no-break spaces: « école », 20\u00A0°C, § 3, «\u00A0à\u00A0»")]

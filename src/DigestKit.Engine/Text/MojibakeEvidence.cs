@@ -42,7 +42,7 @@ namespace DigestKit.Engine.Text
             if (family == MojibakeFamily.MacOsRoman)
             {
                 return sequence.Length == 3
-                    ? MacRomanThree(lead, cont, text[sequence.Start + 2], prev, next)
+                    ? MacRomanThree(lead, cont, text[sequence.Start + 2])
                     : MacRomanTwo(lead, cont, prev, next);
             }
 
@@ -167,13 +167,14 @@ namespace DigestKit.Engine.Text
         }
 
         // Mac OS Roman, three bytes: the lead (0xE0–0xEF) is ‡ · ‚ „ ‰ or an accented capital.
-        private static int MacRomanThree(char lead, char cont1, char cont2, int prev, int next)
+        private static int MacRomanThree(char lead, char cont1, char cont2)
         {
+            // Three accented letters can be a word or a cry ("Ááá!", "Èèè"): alone they are weak evidence, though
+            // a run of several such sequences (CJK read as Mac OS Roman, "Â±±Áî∞") still adds up.
             var capitalLead = lead != '‡' && lead != '·' && lead != '‚' && lead != '„' && lead != '‰';
-            if (capitalLead && MojibakeCharInfo.IsLetter(cont1) && MojibakeCharInfo.IsLetter(cont2)
-                && (MojibakeCharInfo.IsLetter(prev) || MojibakeCharInfo.IsLetter(next)))
+            if (capitalLead && MojibakeCharInfo.IsLetter(cont1) && MojibakeCharInfo.IsLetter(cont2))
             {
-                return 1; // three accented letters inside a word could be a word
+                return 1;
             }
 
             return 3;
