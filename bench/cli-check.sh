@@ -57,9 +57,15 @@ bench() {
   for ((r = 1; r <= runs; r++)); do
     t0=$(now)
     set +e
-    /usr/bin/env time -f '%U %S' -o "$work/time.txt" dotnet "$dll" check "$work/corpus" "${extra[@]}" >"$work/out.txt" 2>/dev/null
-    rc=$?
-    cpu=$(tail -n 1 "$work/time.txt")
+    if [ -x /usr/bin/time ]; then
+      /usr/bin/time -f '%U %S' -o "$work/time.txt" dotnet "$dll" check "$work/corpus" "${extra[@]}" >"$work/out.txt" 2>/dev/null
+      rc=$?
+      cpu=$(tail -n 1 "$work/time.txt")
+    else
+      dotnet "$dll" check "$work/corpus" "${extra[@]}" >"$work/out.txt" 2>/dev/null
+      rc=$?
+      cpu="0 0"
+    fi
     set -e
     t1=$(now)
     times+=("$(ms "$t0" "$t1")")
