@@ -53,6 +53,10 @@ bench() {
   local t0 t1
   t0=$(now); dotnet "$dll" --version >/dev/null; t1=$(now)
   echo "[$label] start-up (digestkit --version): $(ms "$t0" "$t1") ms"
+  local one
+  one="$(find "$work/corpus" -name '*.md' | sort | head -n 1)"
+  t0=$(now); dotnet "$dll" check "$one" >/dev/null 2>&1 || true; t1=$(now)
+  echo "[$label] one-file check (a commit hook's case): $(ms "$t0" "$t1") ms"
   local times=() r rc cpu
   for ((r = 1; r <= runs; r++)); do
     t0=$(now)
