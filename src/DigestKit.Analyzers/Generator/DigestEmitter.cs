@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using DigestKit.Analyzers.Generator.Model;
+
+namespace DigestKit.Analyzers.Generator
+{
+    /// <summary>
+    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. Generated code is
+    /// data plus a few one-line methods: per digest a private class holding its blob as a <c>u8</c> literal (one
+    /// literal per paper), decoded by the runtime on first access; and one <c>Digests</c> class whose members
+    /// are single expressions or small switches, whatever the number of digests.
+    /// </summary>
+    public static class DigestEmitter
+    {
+        public const string DigestsClassName = "Digests";
+
+        /// <summary>Digests per <c>__Create{n}</c> switch, keeping each method far below the JIT's size limits.</summary>
+        public const int CreateChunkSize = 128;
+
+        private const string GeneratedCodeAttribute =
+            "[global::System.CodeDom.Compiler.GeneratedCode(\"DigestKit.Analyzers\", \"0.1.0\")]";
+
+        /// <summary>The hint name of one digest's file.</summary>
+        public static string DigestHintName(DigestSpec digest) => DigestsClassName + "." + digest.Key + ".g.cs";
+
+        public const string CatalogHintName = DigestsClassName + ".g.cs";
+
+        /// <summary>The class name holding one digest's data.</summary>
+        public static string DataClassName(string key) => "__Digest_" + key;
+
+        /// <summary>One digest's data class, a nested class of <c>Digests</c>.</summary>
+        public static string EmitDigest(DigestSpec digest, EmitOptions options)
+        {
+            var writer = new SourceWriter();
+            WriteHeader(writer, options);
+            OpenNamespace(writer, options);
+            writer.OpenBlock("static partial class " + DigestsClassName);
+            writer.OpenBlock("private static class " + DataClassName(digest.Key));
+
+            var segments = DigestBlobWriter.WriteDigest(digest);
+            if (options.Utf8Literals)
+            {
+                writer.WriteLine("internal static global::DigestKit.Digest Create() => global::DigestKit.Digest.FromUtf8(Data.ToArray());");
+                writer.WriteLine();
+                writer.WriteLine("private static global::System.ReadOnlySpan<byte> Data =>");
+            }
+            else
+            {
+                writer.WriteLine("internal static global::DigestKit.Digest Create() => global::DigestKit.Digest.FromString(Data);");
+                writer.WriteLine();
+                writer.WriteLine("private const string Data =");
+            }
+
+            writer.Indent();
+            for (var i = 0; i < segments.Count; i++)
+            {
+                var literal = CSharpLiteral.Quote(segments[i], options.Utf8Literals);
+                writer.WriteLine(i == segments.Count - 1 ? literal + ";" : literal + " +");
+            }
+
+            writer.Unindent();
+            writer.CloseBlock();
+            writer.CloseBlock();
+            CloseNamespace(writer, options);
+            return writer.ToString();
+        }
+
+        /// <summary>The <c>Digests</c> class: <c>All</c> in date order, a property per digest, lookup by slug.</summary>
+        public static string EmitCatalog(CatalogSpec catalog)
+        {
+            var options = catalog.Options;
+            var entries = Order(catalog.Entries);
+            var slugs = new string[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                slugs[i] = entries[i].Slug.Length != 0 ? entries[i].Slug : FileStem(entries[i].SourcePath);
+            }
+
+            var names = Identifiers.UniquePropertyNames(slugs);
+            var nullable = options.NullableAnnotations ? "?" : string.Empty;
+            var count = entries.Count.ToString(CultureInfo.InvariantCulture);
+
+            var writer = new SourceWriter();
+            WriteHeader(writer, options);
+            OpenNamespace(writer, options);
+            writer.WriteLine("/// <summary>The digests embedded by DigestKit from this project's content, in date order.</summary>");
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.OpenBlock("public static partial class " + DigestsClassName);
+
+            var slugData = CSharpLiteral.Quote(DigestBlobWriter.WriteSlugs(entries.ConvertAll(e => e.Slug)), options.Utf8Literals);
+            writer.WriteLine("private static readonly global::DigestKit.DigestCollection __all =");
+            writer.Indent();
+            writer.WriteLine("new global::DigestKit.DigestCollection(" + count + ", __Create, " + slugData + (options.Utf8Literals ? ".ToArray());" : ");"));
+            writer.Unindent();
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Every embedded digest, ordered by date (then slug); each is decoded on first access.</summary>");
+            writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::DigestKit.Digest> All => __all;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The digest whose slug is <paramref name=\"slug\"/>, or null.</summary>");
+            writer.WriteLine("public static global::DigestKit.Digest" + nullable + " Find(string slug) => __all.Find(slug);");
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                writer.WriteLine();
+                writer.WriteLine("/// <summary>The digest at <c>All[" + i.ToString(CultureInfo.InvariantCulture) + "]</c>.</summary>");
+                writer.WriteLine("public static global::DigestKit.Digest " + names[i] + " => __all[" + i.ToString(CultureInfo.InvariantCulture) + "];");
+            }
+
+            writer.WriteLine();
+            writer.OpenBlock("private static global::DigestKit.Digest __Create(int index)");
+            writer.OpenBlock("switch (index / " + CreateChunkSize.ToString(CultureInfo.InvariantCulture) + ")");
+            var chunks = (entries.Count + CreateChunkSize - 1) / CreateChunkSize;
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                var c = chunk.ToString(CultureInfo.InvariantCulture);
+                writer.WriteLine("case " + c + ": return __Create" + c + "(index);");
+            }
+
+            writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+            writer.CloseBlock();
+            writer.CloseBlock();
+
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                writer.WriteLine();
+                writer.OpenBlock("private static global::DigestKit.Digest __Create" + chunk.ToString(CultureInfo.InvariantCulture) + "(int index)");
+                writer.OpenBlock("switch (index)");
+                var end = Math.Min(entries.Count, (chunk + 1) * CreateChunkSize);
+                for (var i = chunk * CreateChunkSize; i < end; i++)
+                {
+                    writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + DataClassName(entries[i].Key) + ".Create();");
+                }
+
+                writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
+                writer.CloseBlock();
+                writer.CloseBlock();
+            }
+
+            writer.CloseBlock();
+            CloseNamespace(writer, options);
+            return writer.ToString();
+        }
+
+        /// <summary><c>All</c>'s order: by date (undated last), then slug, then path, all ordinal.</summary>
+        public static List<CatalogEntry> Order(IEnumerable<CatalogEntry> entries)
+        {
+            var list = new List<CatalogEntry>(entries);
+            list.Sort((a, b) =>
+            {
+                var c = (a.Date.HasValue, b.Date.HasValue) switch
+                {
+                    (true, true) => a.Date!.Value.CompareTo(b.Date!.Value),
+                    (true, false) => -1,
+                    (false, true) => 1,
+                    _ => 0,
+                };
+                if (c == 0) c = string.CompareOrdinal(a.Slug, b.Slug);
+                if (c == 0) c = string.CompareOrdinal(a.SourcePath, b.SourcePath);
+                return c;
+            });
+            return list;
+        }
+
+        private static string FileStem(string path)
+        {
+            var slash = path.LastIndexOf('/');
+            var name = slash >= 0 ? path.Substring(slash + 1) : path;
+            var dot = name.LastIndexOf('.');
+            return dot > 0 ? name.Substring(0, dot) : name;
+        }
+
+        private static void WriteHeader(SourceWriter writer, EmitOptions options)
+        {
+            writer.WriteLine("// <auto-generated/>");
+            writer.WriteLine("// Generated by DigestKit from Markdown digests. Do not edit: edit the digest instead.");
+            if (options.NullableAnnotations)
+            {
+                writer.WriteLine("#nullable enable");
+            }
+
+            writer.WriteLine();
+        }
+
+        private static void OpenNamespace(SourceWriter writer, EmitOptions options)
+        {
+            if (options.Namespace.Length != 0)
+            {
+                writer.OpenBlock("namespace " + options.Namespace);
+            }
+        }
+
+        private static void CloseNamespace(SourceWriter writer, EmitOptions options)
+        {
+            if (options.Namespace.Length != 0)
+            {
+                writer.CloseBlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using DigestKit.Analyzers.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DigestKit.Analyzers.Generator
+{
+    /// <summary>
+    /// Embeds every digest given as an AdditionalFile (see <see cref="DigestFiles"/>) as typed data:
+    /// one generated file per digest, and one <c>Digests</c> class listing them.
+    /// <para>
+    /// Pipeline: files -> <see cref="TrackingNames.Models"/> (one engine run per file, mapped to a value-equal
+    /// model) -> <see cref="TrackingNames.Sources"/> (one AddSource per digest); models ->
+    /// <see cref="TrackingNames.Entries"/> -> <see cref="TrackingNames.Catalog"/> (the <c>Digests</c> class).
+    /// Editing one digest re-runs that digest's steps only; the catalog re-runs when a slug, date or the set of
+    /// files changes, and it is small. The generator never reports diagnostics (the analyzer does, from the same
+    /// engine) and never throws into the compiler: a file that fails embeds nothing.
+    /// </para>
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class DigestGenerator : IIncrementalGenerator
+    {
+        /// <summary>The names of the pipeline steps, for tests that assert what re-ran.</summary>
+        public static class TrackingNames
+        {
+            public const string Options = "DigestKit.Options";
+            public const string ProjectDirectory = "DigestKit.ProjectDirectory";
+            public const string Files = "DigestKit.Files";
+            public const string Models = "DigestKit.Models";
+            public const string Sources = "DigestKit.Sources";
+            public const string Entries = "DigestKit.Entries";
+            public const string Catalog = "DigestKit.Catalog";
+        }
+
+        /// <summary>MSBuild properties the props file makes compiler-visible.</summary>
+        public const string NamespaceProperty = "build_property.DigestKitNamespace";
+        public const string RootNamespaceProperty = "build_property.RootNamespace";
+        public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
+
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var languageVersion = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest);
+
+            var options = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) => ReadNamespace(provider.GlobalOptions))
+                .Combine(languageVersion)
+                .Select(static (pair, _) => new EmitOptions(
+                    pair.Left,
+                    Utf8Literals: pair.Right >= LanguageVersion.CSharp11,
+                    NullableAnnotations: pair.Right >= LanguageVersion.CSharp8))
+                .WithTrackingName(TrackingNames.Options);
+
+            var projectDirectory = context.AnalyzerConfigOptionsProvider
+                .Select(static (provider, _) =>
+                    provider.GlobalOptions.TryGetValue(ProjectDirectoryProperty, out var dir) && !string.IsNullOrWhiteSpace(dir) ? dir.Trim() : string.Empty)
+                .WithTrackingName(TrackingNames.ProjectDirectory);
+
+            var files = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static pair => DigestFiles.IsDigest(pair.Left, pair.Right))
+                .Select(static (pair, cancellationToken) => ReadFile(pair.Left, cancellationToken))
+                .WithTrackingName(TrackingNames.Files);
+
+            var models = files
+                .Combine(projectDirectory)
+                .Select(static (pair, cancellationToken) => BuildModel(pair.Left, pair.Right, cancellationToken))
+                .WithTrackingName(TrackingNames.Models);
+
+            var sources = models
+                .Where(static model => model.Spec is not null)
+                .Combine(options)
+                .Select(static (pair, _) => new DigestSourceSpec(pair.Right, pair.Left.Spec!))
+                .WithTrackingName(TrackingNames.Sources);
+
+            context.RegisterSourceOutput(sources, static (spc, source) => EmitDigest(spc, source));
+
+            var catalog = models
+                .Select(static (model, _) => model.Entry)
+                .WithTrackingName(TrackingNames.Entries)
+                .Where(static entry => entry is not null)
+                .Collect()
+                .Combine(options)
+                .Select(static (pair, _) => new CatalogSpec(pair.Right, ToEquatable(pair.Left)))
+                .WithTrackingName(TrackingNames.Catalog);
+
+            context.RegisterSourceOutput(catalog, static (spc, spec) => EmitCatalog(spc, spec));
+        }
+
+        /// <summary>
+        /// The file's path and text as plain strings: the first step already holds no Roslyn object, and an
+        /// unchanged text compares equal, so the engine does not run again for it.
+        /// </summary>
+        private static DigestFile ReadFile(AdditionalText file, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return new DigestFile(file.Path, file.GetText(cancellationToken)?.ToString());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new DigestFile(file.Path, null);
+            }
+        }
+
+        private static DigestModel BuildModel(DigestFile file, string projectDirectory, CancellationToken cancellationToken)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return file.Text is null
+                    ? new DigestModel(DigestSpecBuilder.RelativePath(file.Path, projectDirectory), null)
+                    : DigestSpecBuilder.Build(file.Path, file.Text, projectDirectory);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new DigestModel(DigestSpecBuilder.RelativePath(file.Path, projectDirectory), null);
+            }
+        }
+
+        private static void EmitDigest(SourceProductionContext context, DigestSourceSpec source)
+        {
+            string code;
+            try
+            {
+                code = DigestEmitter.EmitDigest(source.Digest, source.Options);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Embed nothing for this file. Its catalog entry still names its data class, so the compilation
+                // fails visibly (CS0103) rather than running with a digest silently missing.
+                return;
+            }
+
+            context.AddSource(DigestEmitter.DigestHintName(source.Digest), SourceText.From(code, System.Text.Encoding.UTF8));
+        }
+
+        private static void EmitCatalog(SourceProductionContext context, CatalogSpec spec)
+        {
+            string code;
+            try
+            {
+                code = DigestEmitter.EmitCatalog(spec);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                code = DigestEmitter.EmitCatalog(new CatalogSpec(spec.Options, Engine.EquatableArray<CatalogEntry>.Empty));
+            }
+
+            context.AddSource(DigestEmitter.CatalogHintName, SourceText.From(code, System.Text.Encoding.UTF8));
+        }
+
+        private static string ReadNamespace(AnalyzerConfigOptions options)
+        {
+            if (options.TryGetValue(NamespaceProperty, out var ns) && !string.IsNullOrWhiteSpace(ns))
+            {
+                return Identifiers.Namespace(ns);
+            }
+
+            return options.TryGetValue(RootNamespaceProperty, out var root) ? Identifiers.Namespace(root) : string.Empty;
+        }
+
+        private static Engine.EquatableArray<CatalogEntry> ToEquatable(ImmutableArray<CatalogEntry?> entries)
+        {
+            var array = new CatalogEntry[entries.Length];
+            for (var i = 0; i < array.Length; i++)
+            {
+                array[i] = entries[i]!;
+            }
+
+            return new Engine.EquatableArray<CatalogEntry>(array);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System;
+using DigestKit.Engine;
+
+namespace DigestKit.Analyzers.Generator.Model
+{
+    // The generation model: what the emitter needs and nothing else. Immutable, structural equality (records,
+    // EquatableArray), no Roslyn objects and no source spans, so an edit that leaves the values alone (trailing
+    // blank lines, moved whitespace) yields an equal model and the incremental driver keeps the output Cached.
+
+    /// <summary>A digest file as read: its path and text (null when it could not be read).</summary>
+    public sealed record DigestFile(string Path, string? Text);
+
+    /// <summary>What one digest file turned into: a spec to embed, or null when it embeds nothing (errors).</summary>
+    public sealed record DigestModel(string SourcePath, DigestSpec? Spec)
+    {
+        /// <summary>The entry for <c>Digests.All</c>, or null when the digest embeds nothing.</summary>
+        public CatalogEntry? Entry => Spec is null ? null : new CatalogEntry(Spec.Key, Spec.Slug, Spec.Date, Spec.SourcePath);
+    }
+
+    /// <summary>
+    /// One digest to embed. <see cref="Key"/> is unique per source path and derived from it alone, so the
+    /// digest's generated file never depends on the other digests.
+    /// </summary>
+    public sealed record DigestSpec(
+        string Key,
+        string SourcePath,
+        string Title,
+        DateTime? Date,
+        string Template,
+        bool Draft,
+        string Slug,
+        string Category,
+        EquatableArray<string> Tags,
+        string Description,
+        string SocialImage,
+        EquatableArray<PaperSpec> Papers);
+
+    public sealed record PaperSpec(
+        int Rank,
+        string Title,
+        EquatableArray<string> Authors,
+        long Retweets,
+        long Favorites,
+        DateTime? MeasuredAt,
+        string? ArxivId,
+        string AbsUrl,
+        string PdfUrl,
+        EquatableArray<string> Categories,
+        string Abstract,
+        EquatableArray<TweetSpec> Tweets);
+
+    public sealed record TweetSpec(
+        string AuthorName,
+        string Handle,
+        long? StatusId,
+        string Url,
+        DateTime? Date,
+        string Text,
+        string Html,
+        string? Language);
+
+    /// <summary>What <c>Digests</c> needs of one digest: the per-file data class, the slug, the order key.</summary>
+    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath);
+
+    /// <summary>Options that shape every generated file.</summary>
+    /// <param name="Namespace">The namespace of <c>Digests</c>; empty for the global namespace.</param>
+    /// <param name="Utf8Literals">C# 11 or later: embed data as <c>"…"u8</c> (kept out of the 16 MB string heap).</param>
+    /// <param name="NullableAnnotations">C# 8 or later: <c>#nullable enable</c> and <c>Digest?</c>.</param>
+    public sealed record EmitOptions(string Namespace, bool Utf8Literals, bool NullableAnnotations);
+
+    /// <summary>Everything the <c>Digests</c> class is made of.</summary>
+    public sealed record CatalogSpec(EmitOptions Options, EquatableArray<CatalogEntry> Entries);
+
+    /// <summary>One digest's data file: the spec and the options.</summary>
+    public sealed record DigestSourceSpec(EmitOptions Options, DigestSpec Digest);
+}

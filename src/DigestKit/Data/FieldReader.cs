@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace DigestKit.Data
+{
+    /// <summary>Reads the fields of <see cref="DataFormat"/> one after another from a range of a byte array.</summary>
+    internal struct FieldReader
+    {
+        private readonly byte[] _data;
+        private readonly int _end;
+        private int _position;
+
+        public FieldReader(byte[] data, int start, int end)
+        {
+            _data = data;
+            _position = start;
+            _end = end;
+        }
+
+        public byte[] Data => _data;
+
+        public bool AtEnd => _position >= _end;
+
+        public void ExpectMagic()
+        {
+            var magic = DataFormat.Magic;
+            if (_end - _position < magic.Length)
+            {
+                throw Corrupt("missing header");
+            }
+
+            for (var i = 0; i < magic.Length; i++)
+            {
+                if (_data[_position + i] != magic[i])
+                {
+                    throw Corrupt("unknown header: the DigestKit runtime and generator versions differ");
+                }
+            }
+
+            _position += magic.Length;
+        }
+
+        /// <summary>Reads one field's header and skips its payload: (start, length, tag) where tag is ':' '!' or '~'.</summary>
+        public byte ReadField(out int start, out int length)
+        {
+            if (_position >= _end)
+            {
+                throw Corrupt("unexpected end of data");
+            }
+
+            if (_data[_position++] != (byte)'|')
+            {
+                throw Corrupt("missing field separator");
+            }
+
+            if (_position < _end && _data[_position] == (byte)'~')
+            {
+                _position++;
+                start = _position;
+                length = 0;
+                return (byte)'~';
+            }
+
+            var n = 0;
+            while (true)
+            {
+                if (_position >= _end)
+                {
+                    throw Corrupt("unterminated field length");
+                }
+
+                var b = _data[_position++];
+                if (b >= (byte)'0' && b <= (byte)'9')
+                {
+                    n = checked((n * 10) + (b - '0'));
+                    continue;
+                }
+
+                if (b != (byte)':' && b != (byte)'!')
+                {
+                    throw Corrupt("bad field tag");
+                }
+
+                if (n > _end - _position)
+                {
+                    throw Corrupt("field runs past the end");
+                }
+
+                start = _position;
+                length = n;
+                _position += n;
+                return b;
+            }
+        }
+
+        public string? ReadString()
+        {
+            var tag = ReadField(out var start, out var length);
+            return Decode(_data, tag, start, length);
+        }
+
+        public string ReadText() => ReadString() ?? string.Empty;
+
+        /// <summary>Skips a text field, returning a handle that decodes it later.</summary>
+        public LazyField<string> ReadLazyText()
+        {
+            var tag = ReadField(out var start, out var length);
+            return new LazyText(_data, tag, start, length);
+        }
+
+        public long? ReadInt64()
+        {
+            var tag = ReadField(out var start, out var length);
+            if (tag == (byte)'~')
+            {
+                return null;
+            }
+
+            if (tag != (byte)':' || length == 0)
+            {
+                throw Corrupt("bad number");
+            }
+
+            var negative = _data[start] == (byte)'-';
+            var i = negative ? start + 1 : start;
+            long value = 0;
+            for (; i < start + length; i++)
+            {
+                var b = _data[i];
+                if (b < (byte)'0' || b > (byte)'9')
+                {
+                    throw Corrupt("bad number");
+                }
+
+                value = checked((value * 10) + (b - '0'));
+            }
+
+            return negative ? -value : value;
+        }
+
+        public int ReadCount()
+        {
+            var value = ReadInt64() ?? throw Corrupt("missing count");
+            if (value < 0 || value > int.MaxValue)
+            {
+                throw Corrupt("bad count");
+            }
+
+            return (int)value;
+        }
+
+        public bool ReadBoolean() => ReadInt64() == 1;
+
+        public DateTime? ReadDate()
+        {
+            var ticks = ReadInt64();
+            var kind = ReadInt64();
+            return ticks is { } t ? new DateTime(t, (DateTimeKind)(kind ?? 0)) : (DateTime?)null;
+        }
+
+        public IReadOnlyList<string> ReadTextList()
+        {
+            var count = ReadCount();
+            if (count == 0)
+            {
+                return Array.Empty<string>();
+            }
+
+            var items = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                items[i] = ReadText();
+            }
+
+            return items;
+        }
+
+        /// <summary>Reads a group field and returns a reader over its contents.</summary>
+        public FieldReader ReadGroup()
+        {
+            var tag = ReadField(out var start, out var length);
+            if (tag != (byte)':')
+            {
+                throw Corrupt("bad group");
+            }
+
+            return new FieldReader(_data, start, start + length);
+        }
+
+        internal static string? Decode(byte[] data, byte tag, int start, int length)
+        {
+            switch (tag)
+            {
+                case (byte)'~':
+                    return null;
+                case (byte)':':
+                    return length == 0 ? string.Empty : Encoding.UTF8.GetString(data, start, length);
+                default:
+                    return DecodeUtf16Hex(data, start, length);
+            }
+        }
+
+        private static string DecodeUtf16Hex(byte[] data, int start, int length)
+        {
+            if (length % 4 != 0)
+            {
+                throw Corrupt("bad UTF-16 field");
+            }
+
+            var chars = new char[length / 4];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var unit = 0;
+                for (var j = 0; j < 4; j++)
+                {
+                    unit = (unit << 4) | HexValue(data[start + (i * 4) + j]);
+                }
+
+                chars[i] = (char)unit;
+            }
+
+            return new string(chars);
+        }
+
+        private static int HexValue(byte b)
+        {
+            if (b >= (byte)'0' && b <= (byte)'9') return b - '0';
+            if (b >= (byte)'A' && b <= (byte)'F') return b - 'A' + 10;
+            if (b >= (byte)'a' && b <= (byte)'f') return b - 'a' + 10;
+            throw Corrupt("bad hex digit");
+        }
+
+        internal static InvalidDataException Corrupt(string why) =>
+            new InvalidDataException("DigestKit: embedded digest data is corrupt (" + why + ").");
+    }
+}

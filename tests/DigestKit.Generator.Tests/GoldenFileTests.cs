@@ -1,0 +1,109 @@
+using System.Text;
+using DigestKit.Tests;
+
+namespace DigestKit.Generator.Tests;
+
+/// <summary>
+/// The generated source for representative digests, pinned in Golden/. On a difference the test fails with a
+/// line diff; to accept a deliberate change, run with DIGESTKIT_REGENERATE_GOLDEN=1 and review the diff in git.
+/// </summary>
+public sealed class GoldenFileTests
+{
+    private const string RegenerateVariable = "DIGESTKIT_REGENERATE_GOLDEN";
+
+    private static string GoldenDir => Path.Combine(TestPaths.RepoRoot, "tests", "DigestKit.Generator.Tests", "Golden");
+
+    /// <summary>
+    /// The clean seed (10 papers, multi-tweet sections); the mis-encoded seed (embedded with warnings, non-ASCII
+    /// text); a corpus post with no papers at all if the sample has one, else the shortest.
+    /// </summary>
+    [Theory]
+    [InlineData("clean-seed", "2021-06-21---Hot-Papers.md")]
+    [InlineData("misencoded-seed", "2021-05-07---Hot-Papers.md")]
+    [InlineData("shortest-corpus-post", null)]
+    public void Generated_digest_source_matches_its_golden_file(string name, string? fileName)
+    {
+        var source = name switch
+        {
+            "clean-seed" => TestPaths.CleanSeed,
+            "misencoded-seed" => TestPaths.MisEncodedSeed,
+            _ => Directory.GetFiles(TestPaths.CorpusDir, "*.md").OrderBy(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).First(),
+        };
+        var text = GeneratorHarness.SampleFile(source, fileName);
+        var (run, _) = new GeneratorHarness().Generate([text]);
+        var generated = run.Results.Single().GeneratedSources.Single(s => s.HintName != "Digests.g.cs");
+        AssertGolden(name + ".g.cs.txt", generated.SourceText.ToString());
+    }
+
+    [Fact]
+    public void Generated_Digests_class_for_both_seeds_matches_its_golden_file()
+    {
+        var (run, _) = new GeneratorHarness().Generate(
+        [
+            GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
+            GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
+        ]);
+        AssertGolden("catalog.g.cs.txt", GeneratorHarness.GeneratedSource(run, "Digests.g.cs"));
+    }
+
+    private static void AssertGolden(string fileName, string actual)
+    {
+        var path = Path.Combine(GoldenDir, fileName);
+        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
+        {
+            Directory.CreateDirectory(GoldenDir);
+            File.WriteAllText(path, actual, new UTF8Encoding(false));
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"missing golden file {path}: run the tests with {RegenerateVariable}=1 to create it");
+        var expected = File.ReadAllText(path).Replace("\r\n", "\n");
+        if (expected != actual)
+        {
+            Assert.Fail($"generated source differs from {fileName} ({RegenerateVariable}=1 regenerates it):\n" + LineDiff(expected, actual));
+        }
+    }
+
+    /// <summary>The differing lines with their numbers, "-" expected and "+" actual, at most 20.</summary>
+    private static string LineDiff(string expected, string actual)
+    {
+        var e = expected.Split('\n');
+        var a = actual.Split('\n');
+        var output = new StringBuilder();
+        var shown = 0;
+        for (var i = 0; i < Math.Max(e.Length, a.Length) && shown < 20; i++)
+        {
+            var left = i < e.Length ? e[i] : null;
+            var right = i < a.Length ? a[i] : null;
+            if (left == right)
+            {
+                continue;
+            }
+
+            shown++;
+            output.AppendLine($"line {i + 1}:");
+            if (left is not null) output.AppendLine("- " + Clip(left, right));
+            if (right is not null) output.AppendLine("+ " + Clip(right, left));
+        }
+
+        return output.ToString();
+    }
+
+    /// <summary>Long lines (a paper's data is one line) shown from a little before the first difference.</summary>
+    private static string Clip(string line, string? other)
+    {
+        if (line.Length <= 200)
+        {
+            return line;
+        }
+
+        var first = 0;
+        while (other is not null && first < line.Length && first < other.Length && line[first] == other[first])
+        {
+            first++;
+        }
+
+        var start = Math.Max(0, first - 60);
+        return (start > 0 ? "…" : "") + line.Substring(start, Math.Min(200, line.Length - start)) + "…";
+    }
+}

@@ -1,0 +1,155 @@
+using System.Collections;
+using System.Reflection;
+using DigestKit.Analyzers.Generator;
+using DigestKit.Analyzers.Generator.Model;
+using DigestKit.Tests;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Names = DigestKit.Analyzers.Generator.DigestGenerator.TrackingNames;
+
+namespace DigestKit.Generator.Tests;
+
+/// <summary>Editing one digest re-runs only its steps; pipeline outputs hold no Roslyn objects.</summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] FileSteps = [Names.Files, Names.Models, Names.Sources, Names.Entries];
+
+    private static MemoryText[] Three() =>
+    [
+        GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
+        GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
+        GeneratorHarness.SampleFile(Path.Combine(TestPaths.CorpusDir, "2020-06-29---Hot-Papers.md")),
+    ];
+
+    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Func<string, string> edit)
+    {
+        var harness = new GeneratorHarness();
+        var texts = Three();
+        var compilation = harness.CreateCompilation();
+        var driver = harness.CreateDriver(texts).RunGenerators(compilation);
+        var first = driver.GetRunResult();
+        var edited = new MemoryText(texts[0].Path, edit(texts[0].GetText().ToString()));
+        driver = driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation.Clone());
+        return (first, driver.GetRunResult());
+    }
+
+    private static string PathOf(object value) => value switch
+    {
+        DigestFile f => f.Path,
+        DigestModel m => m.SourcePath,
+        DigestSourceSpec s => s.Digest.SourcePath,
+        CatalogEntry e => e.SourcePath,
+        _ => throw new InvalidOperationException("unexpected " + value.GetType()),
+    };
+
+    private static Dictionary<string, IncrementalStepRunReason> Reasons(GeneratorDriverRunResult run, string step) =>
+        run.Results.Single().TrackedSteps[step]
+            .SelectMany(s => s.Outputs)
+            .Where(o => o.Value is not null)
+            .ToDictionary(o => Path.GetFileName(PathOf(o.Value)), o => o.Reason);
+
+    [Fact]
+    public void Editing_one_digest_reruns_only_that_digests_steps()
+    {
+        var (_, second) = RunTwice(text => text.Replace("World-GAN: a Generative Model for Minecraft Worlds", "World-GAN, retitled"));
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Files)["2021-06-21---Hot-Papers.md"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Models)["2021-06-21---Hot-Papers.md"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Sources)["2021-06-21---Hot-Papers.md"]);
+        foreach (var step in FileSteps)
+        {
+            var reasons = Reasons(second, step);
+            Assert.Equal(3, reasons.Count);
+            Assert.Equal(IncrementalStepRunReason.Cached, reasons["2021-05-07---Hot-Papers.md"]);
+            Assert.Equal(IncrementalStepRunReason.Cached, reasons["2020-06-29---Hot-Papers.md"]);
+        }
+
+        // A title is not part of Digests' catalog (slug, date, path): the catalog stays as it was.
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reasons(second, Names.Entries)["2021-06-21---Hot-Papers.md"]);
+        Assert.All(second.Results.Single().TrackedSteps[Names.Catalog].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        var source = GeneratorHarness.GeneratedSource(second, "2021_06_21_Hot_Papers_" + Identifiers.DigestKey("content/2021-06-21---Hot-Papers.md")[^8..] + ".g.cs");
+        Assert.Contains("World-GAN, retitled", source);
+    }
+
+    [Fact]
+    public void Adding_trailing_blank_lines_changes_the_text_but_not_the_model_so_nothing_is_regenerated()
+    {
+        var (_, second) = RunTwice(text => text + "\n\n\n");
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Files)["2021-06-21---Hot-Papers.md"]);
+        // The engine ran again, and produced an equal model: no spans, no text length in it.
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reasons(second, Names.Models)["2021-06-21---Hot-Papers.md"]);
+        foreach (var step in new[] { Names.Sources, Names.Entries })
+        {
+            Assert.All(Reasons(second, step).Values, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        }
+
+        Assert.All(second.Results.Single().TrackedSteps[Names.Catalog].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void No_pipeline_output_holds_a_Roslyn_object()
+    {
+        var (first, second) = RunTwice(text => text.Replace("Maren Awiszus", "M. Awiszus"));
+        var names = typeof(DigestGenerator.TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!).ToList();
+        Assert.Equal(7, names.Count);
+        foreach (var run in new[] { first, second })
+        {
+            var steps = run.Results.Single().TrackedSteps;
+            // Every named step ran and is checked.
+            Assert.All(names, n => Assert.True(steps.ContainsKey(n), "step not tracked: " + n));
+            foreach (var name in names)
+            {
+                foreach (var output in steps[name].SelectMany(s => s.Outputs))
+                {
+                    AssertNoRoslynObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                }
+            }
+        }
+    }
+
+    private static readonly Type[] Forbidden =
+    [
+        typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Compilation), typeof(SemanticModel),
+        typeof(SourceText), typeof(Location), typeof(AdditionalText), typeof(AnalyzerConfigOptions),
+        typeof(AnalyzerConfigOptionsProvider), typeof(ParseOptions), typeof(SyntaxToken), typeof(SyntaxTrivia),
+    ];
+
+    private static void AssertNoRoslynObjects(object? value, string path, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value is DateTime or decimal || value.GetType().IsEnum)
+        {
+            return;
+        }
+
+        var type = value.GetType();
+        Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} holds a {type}");
+        Assert.False(type.Namespace?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true && !type.IsGenericType,
+            $"{path} holds a Roslyn type {type}");
+        if (!type.IsValueType && !seen.Add(value))
+        {
+            return;
+        }
+
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                AssertNoRoslynObjects(item, $"{path}[{i++}]", seen);
+            }
+        }
+
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                AssertNoRoslynObjects(field.GetValue(value), path + "." + field.Name, seen);
+            }
+        }
+    }
+}
