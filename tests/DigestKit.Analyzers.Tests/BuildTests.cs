@@ -6,10 +6,12 @@ using DigestKit.Tests;
 namespace DigestKit.Analyzers.Tests;
 
 /// <summary>
-/// The analyzer in a real <c>dotnet build</c> of a consumer project, as CI runs it. The analyzer built for these
-/// tests (with the engine, YamlDotNet and Markdig beside it) is copied once into a temporary folder and every
-/// consumer takes it from there as Analyzer items. Each build costs ~20 s, so there are three: broken, fixed, and
-/// a warning raised to an error by .editorconfig.
+/// The analyzer in a real <c>dotnet build</c> of a consumer project, as CI runs it. The consumer is laid out like a
+/// project using the DigestKit package: the runtime DigestKit.dll as a reference, the Roslyn assembly (generator
+/// and analyzer) with the engine, YamlDotNet and Markdig as analyzers, and the repository's shared
+/// buildTransitive props/targets imported around the project body. The assemblies built for these tests are copied
+/// once into a temporary folder and shared by every consumer. Each build costs ~20 s, so there are three: broken,
+/// fixed, and warnings raised to errors by .editorconfig.
 /// </summary>
 public sealed class BuildFixture : IDisposable
 {
@@ -20,7 +22,7 @@ public sealed class BuildFixture : IDisposable
         Root = Path.Combine(Path.GetTempPath(), "digestkit-build-tests-" + Guid.NewGuid().ToString("N"));
         AnalyzerDir = Path.Combine(Root, "analyzer");
         Directory.CreateDirectory(AnalyzerDir);
-        foreach (var name in AnalyzerAssemblies)
+        foreach (var name in AnalyzerAssemblies.Append("DigestKit.dll"))
         {
             File.Copy(Path.Combine(AppContext.BaseDirectory, name), Path.Combine(AnalyzerDir, name));
         }
@@ -41,16 +43,20 @@ public sealed class BuildFixture : IDisposable
         var dir = Path.Combine(Root, name);
         Directory.CreateDirectory(Path.Combine(dir, "digests"));
         var analyzers = string.Concat(AnalyzerAssemblies.Select(a => $"    <Analyzer Include=\"{Path.Combine(AnalyzerDir, a)}\" />\n"));
+        var buildTransitive = Path.Combine(TestPaths.RepoRoot, "src", "DigestKit", "buildTransitive");
         File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{Path.Combine(buildTransitive, "DigestKit.props")}" />
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <Nullable>enable</Nullable>
+                <DigestKitContent>$(MSBuildProjectDirectory)/digests/*.md</DigestKitContent>
               </PropertyGroup>
               <ItemGroup>
-                <AdditionalFiles Include="digests/*.md" />
+                <Reference Include="{Path.Combine(AnalyzerDir, "DigestKit.dll")}" />
             {analyzers}  </ItemGroup>
+              <Import Project="{Path.Combine(buildTransitive, "DigestKit.targets")}" />
             </Project>
             """);
         File.WriteAllText(Path.Combine(dir, "Program.cs"), "public static class Program { }\n");
