@@ -59,6 +59,15 @@ public class MojibakeDetectionTests
     [InlineData("o√π est", 1, 2, "√π", "ù", MacRoman)]
     [InlineData("Bucure»ôti", 6, 2, "»ô", "ș", MacRoman)]
     [InlineData("20¬∞C", 2, 2, "¬∞", "°", MacRoman)]
+    [InlineData("IL2RÎ³cKO", 4, 2, "Î³", "γ", Windows1252)]
+    [InlineData("hatikuâ™«~", 6, 3, "â™«", "♫", Windows1252)]
+    [InlineData("HYVÃ„", 3, 2, "Ã„", "Ä", Windows1252)]
+    [InlineData("Ningboï¼ŒChina", 6, 3, "ï¼Œ", "，", Windows1252)]
+    [InlineData("geÃ«rd", 2, 2, "Ã«", "ë", Windows1252)]
+    [InlineData("Zam√≤", 3, 2, "√≤", "ò", MacRoman)]
+    [InlineData("profiter‚Ä¶", 8, 3, "‚Ä¶", "…", MacRoman)]
+    [InlineData("Ã¢â€\u009dâ€™(", 0, 8, "Ã¢â€\u009dâ€™", "┒", Windows1252 + ", twice")]
+    [InlineData("ï¿½ lost", 0, 3, "ï¿½", "\uFFFD", Windows1252)]
     public void Single_run_is_found_exactly(string text, int start, int length, string original, string repaired, string encoding)
     {
         var finding = Assert.Single(Mojibake.Find(text));
@@ -122,6 +131,16 @@ public class MojibakeDetectionTests
     [InlineData("Ÿ ÿ Æ æ Ø ø Å å Ð ð Þ þ ß × ÷ ¬ ¦ § ¶ · ¸ ¹ º » ¼ ½ ¾ ¿ Ã Â")]
     [InlineData("math: ∀x∈ℝ, ∃y: x²+y²=1, ∇·E = ρ/ε₀, ∮ B·dl, ℏω, ⟨ψ|φ⟩, A⊗B, f∘g")]
     [InlineData("NUL\0 and a lone surrogate \uD800 and \uDC00 here")]
+    [InlineData("HYVÄ\u00A0KÄRPÄNEN\u00A0LENTÄÄ")]
+    [InlineData("CAFÉ® cups, 1920×…, 3×£20, TE AMO VOCÊ…, SÓ…, DRÕ…")]
+    [InlineData("(¬´_´) and ∆° and ¬© and x ¬∂ y")]
+    [InlineData("A = X√π, 2√π, (√∞), a ≈∞ b, ÷∑")]
+    [InlineData("Ááá! Èèè... Óóó, Ôôô, Íííí")]
+    [InlineData("Η ¨λέξη¨ και ¨άλλη¨; ﬁèvre, déﬁé, ﬂéau (ligatures from a PDF)")]
+    [InlineData("BÄ£ÄM ÑÍ£Ä leetspeak")]
+    [InlineData("Ţara, ţară, Şcoală, şcoală, Ə, ə, ǎ ǐ ǒ ǔ, Ŋ ŋ")]
+    [InlineData("« École » with no-break spaces: « école », 20\u00A0°C, § 3, «\u00A0à\u00A0»")]
+    [InlineData("»Über« and »öffentlich« are German quotes; ‹Ärger› too")]
     public void Correct_text_is_left_alone(string text)
     {
         Assert.Empty(Mojibake.Find(text));
@@ -129,11 +148,22 @@ public class MojibakeDetectionTests
     }
 
     [Fact]
+    public void Strong_evidence_does_not_license_repairs_of_correct_text_beside_it()
+    {
+        var text = "JosÃ© dit «\u00A0voilà\u00A0» et « café…» » ; CAFÉ’s, NESTLÉ®";
+
+        var finding = Assert.Single(Mojibake.Find(text));
+
+        Assert.Equal(new MojibakeFinding(3, 2, "Ã©", "é", Windows1252), finding);
+    }
+
+    [Fact]
     public void Weak_evidence_counts_only_next_to_strong_evidence_of_the_same_code_page()
     {
-        // "Ã©" alone between spaces could be an odd abbreviation; beside "Ã¨" inside a word it is surely "é".
+        // "IRMÃ…" may be Portuguese "IRMÃ" before an ellipsis; beside "aprÃ¨s" the same string is surely mis-read.
         Assert.Empty(Mojibake.Find("IRMÃ…"));
         Assert.Equal("IRMÅ après", Mojibake.Repair("IRMÃ… aprÃ¨s"));
+        Assert.Equal("IRMÃ…\naprès", Mojibake.Repair("IRMÃ…\naprÃ¨s")); // support stops at the end of the line
     }
 
     [Theory]

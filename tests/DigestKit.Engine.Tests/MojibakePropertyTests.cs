@@ -49,10 +49,27 @@ public class MojibakePropertyTests
             Assert.Empty(Mojibake.Find(correct));
             foreach (var page in new[] { SingleByteCodePage.MacOsRoman, SingleByteCodePage.Windows1252, SingleByteCodePage.Latin1 })
             {
-                var broken = Misread(correct, page);
-                Assert.True(correct == Mojibake.Repair(broken), $"{page.Name}: '{broken}' should repair to '{correct}', got '{Mojibake.Repair(broken)}'");
-                Assert.All(Mojibake.Find(broken), f => Assert.Equal(f.Original, Remisread(f)));
+                for (var times = 1; times <= 2; times++)
+                {
+                    var broken = Misread(correct, page, times);
+                    var repaired = Mojibake.Repair(broken);
+                    Assert.True(correct == repaired, $"{page.Name} x{times}: '{broken}' should repair to '{correct}', got '{repaired}'");
+                    AssertWellFormed(broken, Mojibake.Find(broken));
+                }
             }
+        }
+    }
+
+    /// <summary>In order, non-overlapping, each the substring it claims to be, each undone exactly by its repair.</summary>
+    private static void AssertWellFormed(string text, IReadOnlyList<MojibakeFinding> findings)
+    {
+        var end = 0;
+        foreach (var finding in findings)
+        {
+            Assert.True(finding.Start >= end, $"finding at {finding.Start} overlaps or precedes the one ending at {end}");
+            Assert.Equal(finding.Original, text.Substring(finding.Start, finding.Length));
+            Assert.Equal(finding.Original, Remisread(finding));
+            end = finding.Start + finding.Length;
         }
     }
 

@@ -127,8 +127,8 @@ namespace DigestKit.Engine.Text
 
         /// <summary>
         /// How implausible it is to see letters <paramref name="a"/> and <paramref name="b"/> side by side:
-        /// 0 for the same script (or a non-letter), 1 for pairs real text does mix (Latin with Greek units like "μm",
-        /// Latin with CJK), 2 for anything else (a Cyrillic or Armenian letter inside a Latin word).
+        /// 0 for the same script, a non-letter, or Latin with Greek (units like "μm", genes like "TNFα"); 1 for Latin
+        /// with CJK, which real text does mix; 2 for anything else (a Cyrillic or Armenian letter inside a Latin word).
         /// </summary>
         public static int ScriptClash(int a, int b)
         {
@@ -139,8 +139,13 @@ namespace DigestKit.Engine.Text
                 return 0;
             }
 
-            if ((sa == ScriptGroup.Latin && (sb == ScriptGroup.Greek || sb == ScriptGroup.Cjk))
-                || (sb == ScriptGroup.Latin && (sa == ScriptGroup.Greek || sa == ScriptGroup.Cjk)))
+            // Science glues Greek to Latin all the time ("IL2Rγc", "TNFα", "μm").
+            if ((sa == ScriptGroup.Latin && sb == ScriptGroup.Greek) || (sb == ScriptGroup.Latin && sa == ScriptGroup.Greek))
+            {
+                return 0;
+            }
+
+            if ((sa == ScriptGroup.Latin && sb == ScriptGroup.Cjk) || (sb == ScriptGroup.Latin && sa == ScriptGroup.Cjk))
             {
                 return 1;
             }

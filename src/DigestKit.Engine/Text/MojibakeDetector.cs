@@ -5,7 +5,7 @@ namespace DigestKit.Engine.Text
     /// <summary>
     /// Finds the mis-decoded runs of a string: every family is scanned for runs, each run is scored and peeled
     /// (a run read wrongly twice repairs to another run), overlapping readings keep the better-scored one, and weak
-    /// runs survive only next to strong evidence of the same code page.
+    /// runs survive only next to strong evidence of the same code page on the same line.
     /// </summary>
     internal static class MojibakeDetector
     {
@@ -45,24 +45,53 @@ namespace DigestKit.Engine.Text
         /// </summary>
         public static int FirstSuspect(string text)
         {
-            for (var i = 0; i < text.Length - 1; i++)
+            var roles = SuspectRoles;
+            // "i < text.Length" (not "- 1") lets the JIT drop the bounds check on the hot path.
+            for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
                 if (c < 0xA0)
                 {
-                    continue; // ASCII, and no lead character of any page sits below U+00A0
+                    continue; // ASCII and C1, and no lead character of any page sits below U+00A0
                 }
 
-                foreach (var family in MojibakeFamily.All)
+                var leadOf = roles[c] & LeadRoles;
+                if (leadOf != 0 && i + 1 < text.Length && (roles[text[i + 1]] & (leadOf << 1)) != 0)
                 {
-                    if (family.IsLead(c) && family.IsContinuation(text[i + 1]))
-                    {
-                        return i;
-                    }
+                    return i;
                 }
             }
 
             return -1;
+        }
+
+        // Per UTF-16 code unit, bit 2k: a lead character of family k, bit 2k+1: a continuation character of family k.
+        // One table read per non-ASCII character keeps the pre-check a single cheap pass.
+        private const int LeadRoles = 0x5;
+
+        private static readonly byte[] SuspectRoles = BuildSuspectRoles();
+
+        private static byte[] BuildSuspectRoles()
+        {
+            var roles = new byte[0x10000];
+            for (var k = 0; k < MojibakeFamily.All.Count; k++)
+            {
+                var family = MojibakeFamily.All[k];
+                for (var c = 0; c < roles.Length; c++)
+                {
+                    if (family.IsLead((char)c))
+                    {
+                        roles[c] |= (byte)(1 << (2 * k));
+                    }
+
+                    if (family.IsContinuation((char)c))
+                    {
+                        roles[c] |= (byte)(2 << (2 * k));
+                    }
+                }
+            }
+
+            return roles;
         }
 
         private static Candidate Evaluate(string text, MojibakeRun run)
@@ -145,11 +174,35 @@ namespace DigestKit.Engine.Text
                 return System.Array.Empty<MojibakeFinding>();
             }
 
-            // Better evidence first; where two families read the same characters, the better reading wins.
+            var kept = KeepBestReadings(text, candidates);
+            kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var findings = new List<MojibakeFinding>(kept.Count);
+            var lineStart = 0;
+            while (lineStart < kept.Count)
+            {
+                var lineEnd = EndOfLine(text, kept, lineStart);
+                for (var k = lineStart; k < lineEnd; k++)
+                {
+                    var candidate = kept[k];
+                    if (candidate.Score >= MojibakeEvidence.Strong || HasStrong(kept, lineStart, lineEnd, candidate.Family))
+                    {
+                        findings.Add(new MojibakeFinding(candidate.Start, candidate.Length,
+                            text.Substring(candidate.Start, candidate.Length), candidate.Repaired, Describe(candidate.Pages)));
+                    }
+                }
+
+                lineStart = lineEnd;
+            }
+
+            return findings;
+        }
+
+        /// <summary>Better evidence first; where two families read the same characters, the better reading wins.</summary>
+        private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates)
+        {
             candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Start.CompareTo(b.Start));
             var claimed = new bool[text.Length]; // linear in the text however many candidates a huge string holds
             var kept = new List<Candidate>();
-            var strongFamilies = new List<MojibakeFamily>();
             foreach (var candidate in candidates)
             {
                 var free = true;
@@ -169,24 +222,44 @@ namespace DigestKit.Engine.Text
                 }
 
                 kept.Add(candidate);
-                if (candidate.Score >= MojibakeEvidence.Strong && !strongFamilies.Contains(candidate.Family))
-                {
-                    strongFamilies.Add(candidate.Family);
-                }
             }
 
-            var findings = new List<MojibakeFinding>(kept.Count);
-            foreach (var candidate in kept)
+            return kept;
+        }
+
+        /// <summary>
+        /// The index after the last candidate on the same line as kept[<paramref name="first"/>]. Weak evidence is
+        /// supported only by strong evidence on its own line: a digest line is one field (an author list, an
+        /// abstract, a tweet), and one bad name must not license "repairs" to an emoticon three papers further down.
+        /// </summary>
+        private static int EndOfLine(string text, List<Candidate> kept, int first)
+        {
+            var end = first + 1;
+            while (end < kept.Count)
             {
-                if (candidate.Score >= MojibakeEvidence.Strong || strongFamilies.Contains(candidate.Family))
+                var gapStart = kept[end - 1].Start + kept[end - 1].Length;
+                if (text.IndexOf('\n', gapStart, kept[end].Start - gapStart) >= 0)
                 {
-                    findings.Add(new MojibakeFinding(candidate.Start, candidate.Length,
-                        text.Substring(candidate.Start, candidate.Length), candidate.Repaired, Describe(candidate.Pages)));
+                    break;
+                }
+
+                end++;
+            }
+
+            return end;
+        }
+
+        private static bool HasStrong(List<Candidate> kept, int from, int to, MojibakeFamily family)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (kept[k].Family == family && kept[k].Score >= MojibakeEvidence.Strong)
+                {
+                    return true;
                 }
             }
 
-            findings.Sort((a, b) => a.Start.CompareTo(b.Start));
-            return findings;
+            return false;
         }
 
         /// <summary>

@@ -3,7 +3,7 @@ namespace DigestKit.Engine.Text
     /// <summary>
     /// How sure we are that a run is mis-decoded rather than correct text that happens to spell valid UTF-8.
     /// The score adds, per sequence, how unnatural its characters are where they stand (an "ƒ" or "√" glued to a
-    /// letter, a C1 control, a lead letter followed by two symbols...), one point per extra adjacent sequence, and
+    /// letter, a C1 control, a lead letter followed by two symbols...), two points per extra adjacent sequence, and
     /// subtracts how implausible the repaired text would be in the same place (a Cyrillic letter inside a Latin
     /// word, an IPA letter next to a capital, a lone character from a rarely used block). Same idea as ftfy's
     /// "badness", scored per run instead of per string so that one bad name in a long abstract is still found.
@@ -13,7 +13,7 @@ namespace DigestKit.Engine.Text
         /// <summary>Enough to repair the run on its own.</summary>
         public const int Strong = 2;
 
-        /// <summary>Enough only when the same string holds strong evidence of the same code page elsewhere.</summary>
+        /// <summary>Enough only when the same line holds strong evidence of the same code page elsewhere.</summary>
         public const int Weak = 1;
 
         public static int Score(string text, MojibakeRun run, string repaired)
@@ -42,12 +42,12 @@ namespace DigestKit.Engine.Text
             if (family == MojibakeFamily.MacOsRoman)
             {
                 return sequence.Length == 3
-                    ? MacRomanThree(lead, cont, text[sequence.Start + 2], prev, next)
+                    ? MacRomanThree(lead, cont, text[sequence.Start + 2])
                     : MacRomanTwo(lead, cont, prev, next);
             }
 
             return sequence.Length == 3
-                ? WindowsLatinThree(cont, text[sequence.Start + 2], prev, sequence.CodePoint)
+                ? WindowsLatinThree(lead, cont, text[sequence.Start + 2], prev, sequence.CodePoint)
                 : WindowsLatinTwo(lead, cont, prev, next);
         }
 
@@ -66,6 +66,12 @@ namespace DigestKit.Engine.Text
                 // except an upper-case word ending in one before punctuation ("IRMÃ…", "NAÏ”").
                 var cautious = lead == 'Â' ? IsQuoteOrEllipsis(cont) : IsWordAdjacentPunctuation(cont);
                 return prevLower || MojibakeCharInfo.IsLetterOrDigit(next) || !cautious ? 3 : 1;
+            }
+
+            if (cont == '\u00A0')
+            {
+                // A no-break space ends the word: "SELKÄ\u00A0EDELLÄ" is Finnish, not "SELKĠEDELLĠ".
+                return prevLower ? 2 : MojibakeCharInfo.IsUpper(prev) ? 0 : 1;
             }
 
             if (lead == '×' || lead == 'ß')
@@ -94,13 +100,14 @@ namespace DigestKit.Engine.Text
         }
 
         // Windows-1252 / Latin-1, three bytes: a lower-case accented letter (0xE0–0xEF) then two symbols.
-        private static int WindowsLatinThree(char cont1, char cont2, int prev, int codePoint)
+        private static int WindowsLatinThree(char lead, char cont1, char cont2, int prev, int codePoint)
         {
             // "café…»", "voilà »" (with a no-break space), "lá´´": a word ending in an accent, then punctuation.
-            // Vietnamese letters (U+1E00–U+1EFF) read the same way, "á»…" for "ễ", and belong inside a Latin word.
+            // Vietnamese letters (U+1E00–U+1EFF) read the same way, "á»…" for "ễ", and belong inside a Latin word;
+            // so do the symbols behind "â" (U+2000–U+2FFF: "hatikuâ™«" is "hatiku♫"), and hardly a word ends in "â".
             var latinExtendedAdditional = codePoint >= 0x1E00 && codePoint <= 0x1EFF;
-            if (MojibakeCharInfo.IsLetter(prev) && !latinExtendedAdditional
-                && IsWordAdjacentPunctuation(cont1) && IsWordAdjacentPunctuation(cont2))
+            if (MojibakeCharInfo.IsLetter(prev) && !latinExtendedAdditional && lead != 'â'
+                && (IsWordAdjacentPunctuation(cont1) || cont1 == '\u00A0') && IsWordAdjacentPunctuation(cont2))
             {
                 return 0;
             }
@@ -117,13 +124,21 @@ namespace DigestKit.Engine.Text
             {
                 case '√': case '≈': case '∆': case '÷': case 'ƒ': case '¬': case '◊': case '⁄': case '€':
                     // "√π", "≈∞", "∆±", "÷∑" are mathematics; glued to the end of a word they are "ù", "ű", "Ʊ"...
-                    // After ¬ ƒ ◊ ⁄ € a math sign means nothing ("¬∞" is the degree sign).
+                    // After ¬ ƒ ◊ ⁄ € a math sign makes no formula ("¬∞" is the degree sign): only context decides.
                     if (mathCont && (lead == '√' || lead == '≈' || lead == '∆' || lead == '÷'))
                     {
-                        return prevLetter ? 3 : 0;
+                        // Only after a lower-case letter ("pi√π", "o√π") or inside a word ("S√∏ren"):
+                        // "X√π" and "2√π" are formulas.
+                        var insideWord = prevLetter && MojibakeCharInfo.IsLower(next);
+                        return MojibakeCharInfo.IsLower(prev) || insideWord ? 3 : 0;
                     }
 
-                    return 3; // "ƒç", "√≠", "≈°": a math sign glued to an accented letter or symbol
+                    if (MojibakeCharInfo.IsLetter(cont) || MojibakeCharInfo.IsLetterOrDigit(prev) || MojibakeCharInfo.IsLetterOrDigit(next))
+                    {
+                        return 3; // "ƒç", "√≠", "20¬∞C": a math sign glued to an accented letter, or to a word
+                    }
+
+                    return 1; // "¬´ " is French « in Mac OS Roman, but also an emoticon; "∆°" a triangle and degree
                 case '«': case '»': case '…': case '–': case '—': case '“': case '”': case '‘': case '’':
                 case '‹': case '›':
                     // Punctuation before an accented word ("“école", "l’été", "–∞") is normal; inside a word it is not.
@@ -152,13 +167,14 @@ namespace DigestKit.Engine.Text
         }
 
         // Mac OS Roman, three bytes: the lead (0xE0–0xEF) is ‡ · ‚ „ ‰ or an accented capital.
-        private static int MacRomanThree(char lead, char cont1, char cont2, int prev, int next)
+        private static int MacRomanThree(char lead, char cont1, char cont2)
         {
+            // Three accented letters can be a word or a cry ("Ááá!", "Èèè"): alone they are weak evidence, though
+            // a run of several such sequences (CJK read as Mac OS Roman, "Â±±Áî∞") still adds up.
             var capitalLead = lead != '‡' && lead != '·' && lead != '‚' && lead != '„' && lead != '‰';
-            if (capitalLead && MojibakeCharInfo.IsLetter(cont1) && MojibakeCharInfo.IsLetter(cont2)
-                && (MojibakeCharInfo.IsLetter(prev) || MojibakeCharInfo.IsLetter(next)))
+            if (capitalLead && MojibakeCharInfo.IsLetter(cont1) && MojibakeCharInfo.IsLetter(cont2))
             {
-                return 1; // three accented letters inside a word could be a word
+                return 1;
             }
 
             return 3;
@@ -188,6 +204,12 @@ namespace DigestKit.Engine.Text
                 }
 
                 before = current;
+            }
+
+            // A lower-case letter inside a word in capitals: "MÄ£ÄM" is leetspeak, not "MģÄM".
+            if (MojibakeCharInfo.IsLower(first) && MojibakeCharInfo.IsUpper(prev) && MojibakeCharInfo.IsUpper(next))
+            {
+                penalty += 2;
             }
 
             if (sequences == 1 && !MojibakeCharInfo.IsCommonBlock(first))
