@@ -8,8 +8,8 @@ namespace DigestKit.Analyzers
     /// <summary>
     /// The one class of diagnostic descriptors: one per rule of <see cref="DigestRules.All"/>, with the rule's title,
     /// message format and help link. IDs, categories and default severities are written out as constants because
-    /// release tracking (RS2008) can only check constants against AnalyzerReleases.*.md; a test holds them equal to
-    /// the engine's catalogue, so the two cannot drift apart.
+    /// release tracking (RS2008) can only check constants against AnalyzerReleases.*.md; CatalogueTests hold them
+    /// equal to the engine's catalogue, so the two cannot drift apart.
     /// </summary>
     public static class DigestDescriptors
     {
@@ -38,6 +38,7 @@ namespace DigestKit.Analyzers
         public const string MissingCategoriesId = "DK2008";
         public const string UnexpectedContentId = "DK2009";
         public const string EmptyAuthorId = "DK2010";
+        public const string BodyUnreadableId = "DK2011";
         public const string InvalidCountId = "DK3001";
         public const string UnreadableTimestampId = "DK3002";
         public const string ImpossibleTimestampId = "DK3003";
@@ -176,6 +177,11 @@ namespace DigestKit.Analyzers
             EmptyAuthorId, DigestRules.EmptyAuthor.Title, DigestRules.EmptyAuthor.MessageFormat, "DigestKit.Structure", DiagnosticSeverity.Warning,
             isEnabledByDefault: true, description: null, helpLinkUri: DigestRules.EmptyAuthor.HelpLink, customTags: new[] { Engine });
 
+        /// <summary>DK2011: The body cannot be read.</summary>
+        public static readonly DiagnosticDescriptor BodyUnreadable = new DiagnosticDescriptor(
+            BodyUnreadableId, DigestRules.BodyUnreadable.Title, DigestRules.BodyUnreadable.MessageFormat, "DigestKit.Structure", DiagnosticSeverity.Error,
+            isEnabledByDefault: true, description: null, helpLinkUri: DigestRules.BodyUnreadable.HelpLink, customTags: new[] { Engine });
+
         /// <summary>DK3001: Count is not a non-negative integer.</summary>
         public static readonly DiagnosticDescriptor InvalidCount = new DiagnosticDescriptor(
             InvalidCountId, DigestRules.InvalidCount.Title, DigestRules.InvalidCount.MessageFormat, "DigestKit.Metrics", DiagnosticSeverity.Error,
@@ -311,9 +317,17 @@ namespace DigestKit.Analyzers
             InternalErrorId, DigestRules.InternalError.Title, DigestRules.InternalError.MessageFormat, "DigestKit.Engine", DiagnosticSeverity.Error,
             isEnabledByDefault: true, description: null, helpLinkUri: DigestRules.InternalError.HelpLink, customTags: new[] { Engine });
 
-        /// <summary>Every descriptor, in ID order.</summary>
+        /// <summary>Every descriptor, in the order of <see cref="DigestRules.All"/>.</summary>
         public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-            FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType, UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex, MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks, MissingCategories, UnexpectedContent, EmptyAuthor, InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics, AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture, CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch, MalformedTweet, MalformedLinksLine, MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, DuplicateSlug, InconsistentPaper, InternalError);
+            FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
+            UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
+            MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics,
+            MissingLinks, MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, InvalidCount,
+            UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics, AbsLinkMissing,
+            PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture, CategoryLabelMismatch,
+            UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch, MalformedTweet, MalformedLinksLine,
+            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, DuplicateSlug,
+            InconsistentPaper, InternalError);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();
 

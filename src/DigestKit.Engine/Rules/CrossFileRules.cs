@@ -57,43 +57,43 @@ namespace DigestKit.Engine.Rules
 
         private static void CheckPapers(List<DigestDocument> documents, List<DigestDiagnostic> diagnostics)
         {
-            var first = new Dictionary<string, (string Path, string Title, string Authors)>(StringComparer.Ordinal);
+            // Only the first occurrence of each identifier is kept; titles and author lists are compared (and
+            // normalized) only when a later digest lists the same paper, which keeps the common case a lookup.
+            var first = new Dictionary<string, (string Path, Paper Paper)>(StringComparer.Ordinal);
             foreach (var document in documents)
             {
-                // A paper listed twice in one digest is not a disagreement between digests.
-                var inThisFile = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var paper in document.Papers)
                 {
-                    if (paper.ArxivId is not { } id || string.IsNullOrEmpty(id.Id) || !inThisFile.Add(id.Id))
+                    if (paper.ArxivId is not { } id || string.IsNullOrEmpty(id.Id))
                     {
                         continue;
                     }
 
-                    var title = Squeeze(paper.NormalizedTitle ?? paper.Title.Value);
-                    var authors = AuthorKey(paper);
                     if (!first.TryGetValue(id.Id, out var seen))
                     {
-                        first.Add(id.Id, (document.Path, title, authors));
+                        first.Add(id.Id, (document.Path, paper));
                         continue;
                     }
 
                     if (string.Equals(seen.Path, document.Path, StringComparison.Ordinal))
                     {
-                        continue;
+                        continue; // A paper listed twice in one digest is not a disagreement between digests.
                     }
 
-                    if (!string.Equals(seen.Title, title, StringComparison.Ordinal))
+                    if (!string.Equals(TitleKey(seen.Paper), TitleKey(paper), StringComparison.Ordinal))
                     {
                         diagnostics.Add(DigestRules.InconsistentPaper.Create(document.Path, paper.Title.Span, id.Id, "title", seen.Path));
                     }
 
-                    if (!string.Equals(seen.Authors, authors, StringComparison.Ordinal) && paper.AuthorLineSpan is { } authorLine)
+                    if (paper.AuthorLineSpan is { } authorLine && !string.Equals(AuthorKey(seen.Paper), AuthorKey(paper), StringComparison.Ordinal))
                     {
                         diagnostics.Add(DigestRules.InconsistentPaper.Create(document.Path, authorLine, id.Id, "author list", seen.Path));
                     }
                 }
             }
         }
+
+        private static string TitleKey(Paper paper) => Squeeze(paper.NormalizedTitle ?? paper.Title.Value);
 
         private static string AuthorKey(Paper paper)
         {

@@ -9,7 +9,7 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     public static class DocumentRules
     {
-        private static readonly (string Name, Action<RuleContext> Check)[] Areas =
+        internal static readonly (string Name, Action<RuleContext> Check)[] Areas =
         {
             ("front matter", FrontMatterRules.Check),
             ("numbering", NumberingRules.Check),
@@ -19,7 +19,10 @@ namespace DigestKit.Engine.Rules
             ("encoding", EncodingRules.Check),
         };
 
-        public static IEnumerable<DigestDiagnostic> Check(DigestDocument document, string text)
+        public static IEnumerable<DigestDiagnostic> Check(DigestDocument document, string text) => Check(document, text, Areas);
+
+        /// <summary>Runs <paramref name="areas"/> (tests pass a failing one to see the others still run).</summary>
+        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<(string Name, Action<RuleContext> Check)> areas)
         {
             var diagnostics = new List<DigestDiagnostic>();
             if (document is null)
@@ -28,7 +31,7 @@ namespace DigestKit.Engine.Rules
             }
 
             var context = new RuleContext(document, text, diagnostics);
-            foreach (var (name, check) in Areas)
+            foreach (var (name, check) in areas)
             {
                 try
                 {

@@ -4,7 +4,7 @@ namespace DigestKit.Engine.Rules
 {
     /// <summary>
     /// DK3001 negative counts (the parser reports counts that are not integers), DK3004 a timestamp before the post
-    /// date, DK3005 papers not ordered by score.
+    /// date, DK3005 papers not ordered by score (once per digest, at the first paper out of order).
     /// </summary>
     internal static class MetricsRules
     {
@@ -12,6 +12,7 @@ namespace DigestKit.Engine.Rules
         {
             var postDate = context.Document.FrontMatter?.Date?.Value;
             Paper? previous = null;
+            var outOfOrder = false;
             foreach (var paper in context.Document.Papers)
             {
                 if (paper.Metrics is not { } metrics)
@@ -32,9 +33,12 @@ namespace DigestKit.Engine.Rules
                     continue;
                 }
 
-                if (previous?.Score is { } previousScore && score > previousScore)
+                if (!outOfOrder && previous?.Score is { } previousScore && score > previousScore)
                 {
-                    // The paper that climbed above its predecessor is the one out of place.
+                    // The order is a property of the whole list: one diagnostic, at the first paper that climbs above
+                    // its predecessor. Reordering (or fixing that count) is one edit; the next inversion, if any,
+                    // shows up after it.
+                    outOfOrder = true;
                     context.Report(
                         DigestRules.ScoreOrder,
                         paper.HeadingSpan,

@@ -40,6 +40,27 @@ public class EncodingRulesTests
     }
 
     [Fact]
+    public void DK5001_a_Latin_1_run_holding_a_C1_control_is_mojibake_not_a_control_character()
+    {
+        // "Č" is C4 8C in UTF-8; read as Latin-1 it is "Ä" and the C1 control U+008C.
+        var text = Digests.Digest(Digests.Paper(authors: "Jan \u00c4\u008cech, Charles Blundell"));
+        var d = RuleAssert.Single(text, "DK5001");
+        RuleAssert.At(d, text, "Jan \u00c4\u008cech");
+        Assert.Equal("Jan \u010cech", d.Fix!.Value.NewText);
+        RuleAssert.None(text, "DK5005");
+    }
+
+    [Fact]
+    public void DK5002_mojibake_in_a_front_matter_value()
+    {
+        var text = Digests.Digest(Digests.Paper()).Replace("/media/flying-marine.jpg", "/media/caf\u00c3\u00a9-marine.jpg");
+        var d = RuleAssert.Single(text, "DK5002");
+        RuleAssert.At(d, text, "\u00c3\u00a9");
+        Assert.Equal(new TextEdit(d.Span.Start, 2, "\u00e9"), d.Fix);
+        Assert.Equal(new[] { "DK5002" }, Digests.Analyze(text).Diagnostics.Select(x => x.Id).ToArray());
+    }
+
+    [Fact]
     public void DK5001_and_DK5002_fix_the_mis_encoded_seed_completely()
     {
         var text = File.ReadAllText(TestPaths.MisEncodedSeed);

@@ -47,6 +47,18 @@ public class MetricsRulesTests
     }
 
     [Fact]
+    public void DK3005_is_reported_once_per_digest_at_the_first_paper_out_of_order()
+    {
+        var text = Digests.Digest(
+            Digests.Paper(1, title: "First", metrics: "- retweets: 10, favorites: 0 (06/22/2021 07:43:12)"),
+            Digests.Paper(2, title: "Second", metrics: "- retweets: 20, favorites: 0 (06/22/2021 07:43:12)"),
+            Digests.Paper(3, title: "Third", metrics: "- retweets: 30, favorites: 0 (06/22/2021 07:43:12)"));
+        var d = RuleAssert.Single(text, "DK3005");
+        RuleAssert.At(d, text, "# 2. Second");
+        Assert.Equal(new[] { "2", "20", "1", "10" }, d.Arguments.ToArray());
+    }
+
+    [Fact]
     public void DK3005_equal_scores_are_in_order()
     {
         var metrics = "- retweets: 100, favorites: 10 (06/22/2021 07:43:12)";
