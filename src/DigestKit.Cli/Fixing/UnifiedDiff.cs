@@ -5,8 +5,8 @@ namespace DigestKit.Cli.Fixing;
 
 /// <summary>
 /// A unified diff (<c>diff -u</c>, three lines of context) between two texts, which <c>patch</c> and
-/// <c>git apply</c> accept. Lines are compared with their line endings, so a CRLF file diffs as CRLF; the diff
-/// itself uses '\n'. The line diff is Myers' O(ND) algorithm: fixes change few lines of long files.
+/// <c>git apply</c> accept. Lines are compared with their line endings, and a CRLF file's lines keep their CR in
+/// the diff (as <c>diff -u</c> prints them), so the patch applies to the file as it is. The line diff is Myers' O(ND) algorithm: fixes change few lines of long files.
 /// </summary>
 internal static class UnifiedDiff
 {
@@ -117,11 +117,15 @@ internal static class UnifiedDiff
         ? start.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{start},{count}");
 
+    /// <summary>
+    /// The line without its final '\n'. A CRLF line keeps its '\r', as <c>diff -u</c> prints it, so that
+    /// <c>git apply</c> and <c>patch</c> match the file's real lines; a line ending in a lone CR loses it.
+    /// </summary>
     private static string TrimLineBreak(string line, out bool hadBreak)
     {
         hadBreak = true;
-        if (line.EndsWith("\r\n", StringComparison.Ordinal)) return line[..^2];
-        if (line.Length > 0 && line[^1] is '\n' or '\r') return line[..^1];
+        if (line.Length > 0 && line[^1] == '\n') return line[..^1];
+        if (line.Length > 0 && line[^1] == '\r') return line[..^1];
         hadBreak = false;
         return line;
     }

@@ -60,6 +60,25 @@ public sealed class FixEndToEndTests
     }
 
     [Fact]
+    public void Dry_run_diff_applied_to_the_file_gives_exactly_what_fix_writes()
+    {
+        // The mis-encoded seed saved with a BOM and CRLF: the diff's lines keep their CR, so it applies as is.
+        using var dir = new TempDirectory();
+        var original = File.ReadAllText(TestPaths.MisEncodedSeed);
+        var path = dir.Write("seed.md", Bytes(original, bom: true, crlf: true));
+        var dryRun = CliRunner.Run(dir.Path, "fix", "--dry-run", "seed.md");
+        Assert.True(dryRun.ExitCode == 0, dryRun.ToString());
+        Assert.StartsWith("--- seed.md\n+++ seed.md\n@@ ", dryRun.StdOut, StringComparison.Ordinal);
+        var patched = TestPatch.Apply(original.ReplaceLineEndings("\r\n"), dryRun.StdOut);
+
+        var fix = CliRunner.Run(dir.Path, "fix", "seed.md");
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        var written = File.ReadAllBytes(path);
+        Assert.Equal(Bytes(patched, bom: true, crlf: true), written);
+        Assert.NotEqual(original.ReplaceLineEndings("\r\n"), patched);
+    }
+
+    [Fact]
     public void A_failed_write_exits_non_zero_and_leaves_the_file_intact_and_no_temporary_file()
     {
         using var dir = new TempDirectory();

@@ -1,4 +1,5 @@
 using DigestKit.Cli.Fixing;
+using DigestKit.Cli.Tests.Infrastructure;
 
 namespace DigestKit.Cli.Tests.Fixing;
 
@@ -44,13 +45,11 @@ public sealed class UnifiedDiffTests
     }
 
     [Fact]
-    public void Crlf_lines_are_compared_with_their_endings_and_printed_without_the_cr()
+    public void Crlf_lines_keep_their_cr_so_the_patch_applies_to_the_file_as_it_is()
     {
         var old = "one\r\ntwo\r\nthree\r\n";
         var @new = "one\r\n2\r\nthree\r\n";
-        var diff = UnifiedDiff.Create("f", "f", old, @new);
-        Assert.Equal("--- f\n+++ f\n@@ -1,3 +1,3 @@\n one\n-two\n+2\n three\n", diff);
-        Assert.DoesNotContain('\r', diff);
+        Assert.Equal("--- f\n+++ f\n@@ -1,3 +1,3 @@\n one\r\n-two\r\n+2\r\n three\r\n", UnifiedDiff.Create("f", "f", old, @new));
     }
 
     [Fact]
@@ -59,47 +58,6 @@ public sealed class UnifiedDiffTests
         var old = Lines(1, 3000);
         var @new = Lines(1, 3000, i => i % 97 == 0 ? $"changed {i}" : $"line {i}");
         var diff = UnifiedDiff.Create("f", "f", old, @new);
-        Assert.Equal(@new, Apply(old, diff));
-    }
-
-    /// <summary>A minimal patch: proves the hunks' line numbers and contents are consistent.</summary>
-    private static string Apply(string old, string diff)
-    {
-        var source = UnifiedDiff.SplitLines(old).Select(l => l.TrimEnd('\n')).ToList();
-        var result = new List<string>();
-        var position = 0;
-        var lines = diff.Split('\n');
-        for (var i = 2; i < lines.Length; i++)
-        {
-            var line = lines[i];
-            if (line.StartsWith("@@", StringComparison.Ordinal))
-            {
-                var oldStart = int.Parse(line.Split(' ')[1].TrimStart('-').Split(',')[0]);
-                while (position < oldStart - 1)
-                {
-                    result.Add(source[position++]);
-                }
-            }
-            else if (line.StartsWith(' '))
-            {
-                Assert.Equal(source[position], line[1..]);
-                result.Add(source[position++]);
-            }
-            else if (line.StartsWith('-'))
-            {
-                Assert.Equal(source[position++], line[1..]);
-            }
-            else if (line.StartsWith('+'))
-            {
-                result.Add(line[1..]);
-            }
-        }
-
-        while (position < source.Count)
-        {
-            result.Add(source[position++]);
-        }
-
-        return string.Concat(result.Select(l => l + "\n"));
+        Assert.Equal(@new, TestPatch.Apply(old, diff));
     }
 }
