@@ -50,3 +50,10 @@ catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
     stderr.WriteLine("digestkit: " + ex.Message);
     return ExitCodes.UsageOrIo;
 }
+catch (Exception ex)
+{
+    // A bug, not a user mistake: one line by default, the whole trace when asked for (for a bug report).
+    stderr.WriteLine($"digestkit: unexpected error: {ex.GetType().Name}: {ex.Message}" +
+        (Environment.GetEnvironmentVariable("DIGESTKIT_DEBUG") == "1" ? Environment.NewLine + ex : " (set DIGESTKIT_DEBUG=1 for details)"));
+    return ExitCodes.UsageOrIo;
+}
