@@ -119,7 +119,22 @@ internal static class CheckRunner
             }
         }
 
-        var report = new CheckReport(checkedFiles, diagnostics, SourceText);
+        // Severities configured in .editorconfig, as the build applies them (the engine reports defaults).
+        var overrides = new Configuration.SeverityOverrides();
+        var configured = new List<DigestDiagnostic>(diagnostics.Count);
+        foreach (var d in diagnostics)
+        {
+            if (!index.TryGetValue(d.Path, out var i))
+            {
+                configured.Add(d);
+            }
+            else if (overrides.Apply(d, files[i].FullPath) is { } kept)
+            {
+                configured.Add(kept);
+            }
+        }
+
+        var report = new CheckReport(checkedFiles, configured, SourceText);
         timings?.Mark("re-read, sort");
         return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray());
     }

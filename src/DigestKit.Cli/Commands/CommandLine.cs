@@ -48,6 +48,9 @@ internal static class CommandLine
           --color, --no-color                  force colours on or off (default: on for a terminal, off when
                                                NO_COLOR is set or the output is redirected)
 
+          Severities set in .editorconfig for the digests (digestkit_diagnostic.DKxxxx.severity, the category and
+          bulk dotnet_analyzer_diagnostic keys) apply as in the build.
+
         fix: applies every safe repair in place (mis-encoded text, then paper renumbering). A repair is kept only
         if the file then has fewer diagnostics; files are replaced atomically, keeping encoding and line endings.
           --dry-run                            print a unified diff of the repairs and change nothing

@@ -126,6 +126,32 @@ public sealed class CheckEndToEndTests
         Assert.Equal($"digestkit: no *.md files in the folder '{TestPaths.SeedsDir}'\n", result.StdErr);
     }
 
+    [Theory]
+    [InlineData("digestkit_diagnostic.DK2003.severity = error", "check/renumber.md(32,3,32,4): error DK2003: ", 1)]
+    [InlineData("dotnet_analyzer_diagnostic.category-DigestKit.Structure.severity = error", "check/renumber.md(32,3,32,4): error DK2003: ", 1)]
+    [InlineData("dotnet_analyzer_diagnostic.severity = suggestion", "check/renumber.md(32,3,32,4): info DK2003: ", 0)]
+    [InlineData("digestkit_diagnostic.DK2003.severity = none", null, 0)]
+    [InlineData("digestkit_diagnostic.DK2003.severity = silent", null, 0)]
+    [InlineData("digestkit_diagnostic.DK2003.severity = default\ndotnet_analyzer_diagnostic.severity = error", "check/renumber.md(32,3,32,4): error DK2003: ", 1)]
+    // The compiler strips dotnet_diagnostic.* from what analyzers see for AdditionalFiles: the build ignores it here.
+    [InlineData("dotnet_diagnostic.DK2003.severity = error", "check/renumber.md(32,3,32,4): warning DK2003: ", 0)]
+    public void Severities_configured_in_editorconfig_apply_as_in_the_build(string setting, string? expected, int exitCode)
+    {
+        using var dir = new TempDirectory();
+        dir.CopyIn(Path.Combine(Data, "check", "renumber.md"), "check/renumber.md");
+        dir.Write(".editorconfig", System.Text.Encoding.UTF8.GetBytes("root = true\n\n[*.md]\n" + setting + "\n"));
+        var result = CliRunner.Run(dir.Path, "check", "--format", "msbuild", "check/renumber.md");
+        Assert.True(result.ExitCode == exitCode, result.ToString());
+        if (expected is null)
+        {
+            Assert.Equal(string.Empty, result.StdOut);
+        }
+        else
+        {
+            Assert.StartsWith(expected, result.StdOut, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Version_and_help()
     {
