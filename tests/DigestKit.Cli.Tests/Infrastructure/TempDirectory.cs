@@ -42,9 +42,13 @@ internal sealed class TempDirectory : IDisposable
             {
                 foreach (var entry in Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories).Prepend(Path))
                 {
-                    File.SetUnixFileMode(entry, Directory.Exists(entry)
-                        ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                        : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    // Symbolic links (a dangling one in a test) have no mode of their own to restore.
+                    if (new FileInfo(entry).LinkTarget is null)
+                    {
+                        File.SetUnixFileMode(entry, Directory.Exists(entry)
+                            ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                            : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    }
                 }
             }
 
