@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -20,7 +19,6 @@ namespace DigestKit.CodeFixes
     /// nothing but the diagnostic, and the repair is exactly what <c>digestkit fix</c> writes.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DigestCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) })]
-    [Shared]
     public sealed class DigestCodeFixProvider : CodeFixProvider
     {
         public const string MojibakeInAuthorId = "DK5001";

@@ -31,6 +31,9 @@ public sealed class PackageContentTests(PackedFeed feed)
         ["Microsoft.CodeAnalysis.CSharp"] = new Version(4, 8, 0, 0),
         // The code fixes are built against Workspaces 4.5 (Directory.Packages.props), below the analyzer's 4.8.
         ["Microsoft.CodeAnalysis.Workspaces"] = new Version(4, 5, 0, 0),
+        // Workspaces 4.5 asks for System.Composition 6.0, which the registry lacks (NuGet resolves 9.0); Visual Studio
+        // 17.x ships 7.0. The code fixes must not bind to anything newer, so they use no System.Composition type directly.
+        ["System.Composition.AttributedModel"] = new Version(7, 0, 0, 0),
     };
 
     [Fact]
