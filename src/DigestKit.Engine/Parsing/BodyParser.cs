@@ -34,16 +34,19 @@ namespace DigestKit.Engine.Parsing
                 return EquatableArray<Paper>.Empty;
             }
 
-            var body = bodyStart == 0 ? text : text.Substring(bodyStart);
-            MarkdownDocument document;
-            try
+            // Markdig reads the whole text, so a large post is not copied (a copy lands on the large object heap and
+            // costs Gen2 collections); blocks of the front matter are skipped below. Only when a block starts in the
+            // front matter and runs into the body (an HTML block opened by a YAML line, say) is the body parsed alone.
+            var offset = 0;
+            var document = ParseMarkdown(context, text, bodyStart);
+            if (document != null && StraddlesBodyStart(document, bodyStart))
             {
-                document = Markdown.Parse(body, Pipeline);
+                offset = bodyStart;
+                document = ParseMarkdown(context, text.Substring(bodyStart), bodyStart);
             }
-            catch (ArgumentException ex)
+
+            if (document == null)
             {
-                // Markdig refuses input nested past its depth limit; say so instead of losing the body silently.
-                context.Report(DigestRules.BodyUnreadable, context.FromBounds(bodyStart, TextScanner.LineEnd(text, bodyStart)), ParseContext.Quote(ex.Message));
                 return EquatableArray<Paper>.Empty;
             }
 
@@ -51,9 +54,9 @@ namespace DigestKit.Engine.Parsing
             PaperBuilder? current = null;
             foreach (var block in document)
             {
-                var start = bodyStart + block.Span.Start;
-                var end = Math.Min(text.Length, bodyStart + block.Span.End + 1);
-                if (block.Span.IsEmpty || end <= start)
+                var start = offset + block.Span.Start;
+                var end = Math.Min(text.Length, offset + block.Span.End + 1);
+                if (block.Span.IsEmpty || end <= start || start < bodyStart)
                 {
                     continue;
                 }
@@ -100,7 +103,7 @@ namespace DigestKit.Engine.Parsing
                         current.AddParagraph(start, end);
                         break;
                     case ListBlock list:
-                        AddList(current, list, bodyStart, text);
+                        AddList(current, list, offset, text);
                         break;
                     case HtmlBlock:
                         current.AddHtml(start, end);
@@ -117,6 +120,43 @@ namespace DigestKit.Engine.Parsing
             }
 
             return new EquatableArray<Paper>(papers.ToArray());
+        }
+
+        private static MarkdownDocument? ParseMarkdown(ParseContext context, string markdown, int bodyStart)
+        {
+            try
+            {
+                return Markdown.Parse(markdown, Pipeline);
+            }
+            catch (ArgumentException ex)
+            {
+                // Markdig refuses input nested past its depth limit; say so instead of losing the body silently.
+                context.Report(DigestRules.BodyUnreadable, context.FromBounds(bodyStart, TextScanner.LineEnd(context.Text, bodyStart)), ParseContext.Quote(ex.Message));
+                return null;
+            }
+        }
+
+        private static bool StraddlesBodyStart(MarkdownDocument document, int bodyStart)
+        {
+            if (bodyStart == 0)
+            {
+                return false;
+            }
+
+            foreach (var block in document)
+            {
+                if (block.Span.Start >= bodyStart)
+                {
+                    return false;
+                }
+
+                if (!block.Span.IsEmpty && block.Span.End >= bodyStart)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Longest run of list/quote markers and indentation a line may open with (real lines: 2).</summary>
@@ -156,12 +196,12 @@ namespace DigestKit.Engine.Parsing
                 _ => false,
             };
 
-        private static void AddList(PaperBuilder paper, ListBlock list, int bodyStart, string text)
+        private static void AddList(PaperBuilder paper, ListBlock list, int offset, string text)
         {
             foreach (var item in list)
             {
-                var start = bodyStart + item.Span.Start;
-                var end = Math.Min(text.Length, bodyStart + item.Span.End + 1);
+                var start = offset + item.Span.Start;
+                var end = Math.Min(text.Length, offset + item.Span.End + 1);
                 (start, end) = TextScanner.Trim(text, start, end);
                 if (end <= start)
                 {
@@ -197,6 +237,20 @@ namespace DigestKit.Engine.Parsing
             builder.BlockParsers.TryRemove<QuoteBlockParser>();
             builder.BlockParsers.TryRemove<FencedCodeBlockParser>();
             builder.InlineParsers.Clear();
+
+            // With no inline parsers Markdig still walks every leaf block and wraps its text in a literal inline;
+            // nothing here reads inlines, so each leaf is marked as having none to process when it closes.
+            foreach (var parser in builder.BlockParsers)
+            {
+                parser.Closed += (_, block) =>
+                {
+                    if (block is LeafBlock leaf)
+                    {
+                        leaf.ProcessInlines = false;
+                    }
+                };
+            }
+
             return builder.Build();
         }
     }

@@ -26,10 +26,15 @@ namespace DigestKit.Engine.Parsing
             ["mu"] = "\u03BC", ["pi"] = "\u03C0", ["sigma"] = "\u03C3", ["shy"] = "\u00AD", ["zwj"] = "\u200D", ["zwnj"] = "\u200C",
         };
 
+        [ThreadStatic]
+        private static StringBuilder? _builder;
+
         /// <summary>Plain text of an HTML fragment.</summary>
         public static string ToPlainText(string html, int start, int end)
         {
-            var builder = new StringBuilder(end - start);
+            // One builder per thread, reused: the engine runs on many files at once and this is its hottest copy.
+            var builder = _builder ??= new StringBuilder(1024);
+            builder.Clear();
             var i = start;
             while (i < end)
             {
@@ -61,7 +66,13 @@ namespace DigestKit.Engine.Parsing
                 }
             }
 
-            return builder.ToString();
+            var text = builder.ToString();
+            if (builder.Capacity > 1 << 16)
+            {
+                _builder = null; // one huge tweet should not pin its buffer for the thread's lifetime
+            }
+
+            return text;
         }
 
         /// <summary>Decodes character references in <paramref name="text"/> (tags are kept as text).</summary>

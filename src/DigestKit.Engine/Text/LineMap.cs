@@ -15,6 +15,10 @@ namespace DigestKit.Engine
         private readonly int[] _lineStarts;
         private readonly int _length;
 
+        // Positions are asked for nearly in text order: the line of the last answer is the first guess. Only a hint,
+        // checked before use, so concurrent callers can at worst make each other fall back to the binary search.
+        private int _lastLine;
+
         public LineMap(string text)
         {
             _length = text.Length;
@@ -46,13 +50,24 @@ namespace DigestKit.Engine
         public (int Line, int Column) Position(int offset)
         {
             offset = Math.Max(0, Math.Min(offset, _length));
-            var index = Array.BinarySearch(_lineStarts, offset);
-            if (index < 0)
+            var index = FindLine(offset, _lastLine);
+            _lastLine = index;
+            return (index + 1, offset - _lineStarts[index] + 1);
+        }
+
+        private int FindLine(int offset, int hint)
+        {
+            var starts = _lineStarts;
+            for (var i = hint; i < starts.Length && i <= hint + 2; i++)
             {
-                index = ~index - 1;
+                if (starts[i] <= offset && (i + 1 == starts.Length || offset < starts[i + 1]))
+                {
+                    return i;
+                }
             }
 
-            return (index + 1, offset - _lineStarts[index] + 1);
+            var index = Array.BinarySearch(starts, offset);
+            return index < 0 ? ~index - 1 : index;
         }
 
         /// <summary>The span of <paramref name="length"/> characters at <paramref name="start"/>, clamped to the text.</summary>
