@@ -134,7 +134,7 @@ namespace DigestKit.Engine.Parsing
                 _headingSpan,
                 _rank,
                 _title,
-                PaperLineParsers.Collapse(_title.Value),
+                DigestKit.Engine.Text.WhiteSpace.Collapse(_title.Value),
                 _authorLine,
                 _authors,
                 _metrics,

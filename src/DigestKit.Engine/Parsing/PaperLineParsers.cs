@@ -219,52 +219,7 @@ namespace DigestKit.Engine.Parsing
             return category.IndexOf('/') >= 0 ? null : category;
         }
 
-        /// <summary>Runs of white space as one space: the title as a reader sees it.</summary>
-        public static string Collapse(string value)
-        {
-            if (IsCollapsed(value))
-            {
-                return value;
-            }
-
-            var builder = new System.Text.StringBuilder(value.Length);
-            var space = false;
-            foreach (var c in value)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = builder.Length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    builder.Append(' ');
-                    space = false;
-                }
-
-                builder.Append(c);
-            }
-
-            return builder.ToString();
-        }
-
         private static int IndexOf(string text, string value, int start, int end) =>
             start >= end ? -1 : text.IndexOf(value, start, end - start, StringComparison.Ordinal);
-
-        /// <summary>True when <paramref name="value"/> has no white space but single spaces between words.</summary>
-        private static bool IsCollapsed(string value)
-        {
-            for (var i = 0; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (c != ' ' ? char.IsWhiteSpace(c) : i == 0 || i == value.Length - 1 || value[i + 1] == ' ')
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
     }
 }

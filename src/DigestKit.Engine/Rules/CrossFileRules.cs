@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
+using DigestKit.Engine.Text;
+
 namespace DigestKit.Engine.Rules
 {
     /// <summary>
@@ -93,44 +95,14 @@ namespace DigestKit.Engine.Rules
             }
         }
 
-        private static string TitleKey(Paper paper) => Squeeze(paper.NormalizedTitle ?? paper.Title.Value);
+        private static string TitleKey(Paper paper) => WhiteSpace.Collapse(paper.NormalizedTitle ?? paper.Title.Value);
 
         private static string AuthorKey(Paper paper)
         {
             var builder = new StringBuilder();
             foreach (var author in paper.Authors)
             {
-                builder.Append(Squeeze(author.Value)).Append('\u001F');
-            }
-
-            return builder.ToString();
-        }
-
-        /// <summary>Collapses runs of whitespace, so a re-wrapped title is still the same title.</summary>
-        private static string Squeeze(string? value)
-        {
-            if (string.IsNullOrEmpty(value))
-            {
-                return string.Empty;
-            }
-
-            var builder = new StringBuilder(value!.Length);
-            var space = false;
-            foreach (var c in value)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = builder.Length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    builder.Append(' ');
-                    space = false;
-                }
-
-                builder.Append(c);
+                builder.Append(WhiteSpace.Collapse(author.Value)).Append('\u001F');
             }
 
             return builder.ToString();
