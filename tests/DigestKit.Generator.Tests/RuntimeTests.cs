@@ -8,7 +8,7 @@ namespace DigestKit.Generator.Tests;
 /// <summary>The runtime library on its own: decoding, laziness, and refusing data it does not understand.</summary>
 public sealed class RuntimeTests
 {
-    private static byte[] Blob(DigestSpec spec) => Encoding.UTF8.GetBytes(string.Concat(DigestBlobWriter.WriteDigest(spec)));
+    private static byte[] Blob(DigestSpec spec) => Encoding.UTF8.GetBytes(DigestBlobWriter.WriteDigest(spec));
 
     private static DigestSpec Spec(string slug, int papers = 2) => new(
         "k", "content/" + slug + ".md", "T", new DateTime(2021, 6, 22), "post", false, slug, "arXiv",
