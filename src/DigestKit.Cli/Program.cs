@@ -1,1 +1,59 @@
-return 0;
+using DigestKit.Cli;
+using DigestKit.Cli.Commands;
+using DigestKit.Cli.Input;
+
+// digestkit check|fix ... — see CommandLine.Usage. Exit codes: 0 clean, 1 errors found, 2 usage or I/O problem.
+var stderr = Console.Error;
+try
+{
+    if (args.Length == 0)
+    {
+        stderr.WriteLine("digestkit: missing command (see 'digestkit --help')");
+        return ExitCodes.UsageOrIo;
+    }
+
+    var command = args[0];
+    var rest = args.AsSpan(1).ToArray();
+    if (CommandLine.IsHelp(command) || (rest.Any(CommandLine.IsHelp) && command is "check" or "fix"))
+    {
+        Console.Out.WriteLine(CommandLine.Usage);
+        return ExitCodes.Success;
+    }
+
+    switch (command)
+    {
+        case "--version":
+        case "version":
+            Console.Out.WriteLine($"digestkit {ToolInfo.Version}");
+            return ExitCodes.Success;
+        case "check":
+            return CheckCommand.Run(CommandLine.ParseCheck(rest), stderr);
+        case "fix":
+            using (var stdout = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                var error = new StreamWriter(Console.OpenStandardError(), new System.Text.UTF8Encoding(false)) { NewLine = "\n", AutoFlush = true };
+                return FixCommand.Run(CommandLine.ParseFix(rest), stdout, error);
+            }
+
+        default:
+            stderr.WriteLine($"digestkit: unknown command '{command}': expected check or fix (see 'digestkit --help')");
+            return ExitCodes.UsageOrIo;
+    }
+}
+catch (UsageException ex)
+{
+    stderr.WriteLine("digestkit: " + ex.Message);
+    return ExitCodes.UsageOrIo;
+}
+catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+{
+    stderr.WriteLine("digestkit: " + ex.Message);
+    return ExitCodes.UsageOrIo;
+}
+catch (Exception ex)
+{
+    // A bug, not a user mistake: one line by default, the whole trace when asked for (for a bug report).
+    stderr.WriteLine($"digestkit: unexpected error: {ex.GetType().Name}: {ex.Message}" +
+        (Environment.GetEnvironmentVariable("DIGESTKIT_DEBUG") == "1" ? Environment.NewLine + ex : " (set DIGESTKIT_DEBUG=1 for details)"));
+    return ExitCodes.UsageOrIo;
+}

@@ -65,6 +65,8 @@ namespace DigestKit.Engine
             "Unexpected content '{0}' {1}", StructureCategory, DigestSeverity.Warning);
         public static readonly DigestRule EmptyAuthor = new("DK2010", "Empty author name",
             "Paper {0} has an empty author name in its author list", StructureCategory, DigestSeverity.Warning);
+        public static readonly DigestRule BodyUnreadable = new("DK2011", "The body cannot be read",
+            "The body cannot be read: {0}", StructureCategory, DigestSeverity.Error);
 
         // Metrics.
         public static readonly DigestRule InvalidCount = new("DK3001", "Count is not a non-negative integer",
@@ -136,7 +138,7 @@ namespace DigestKit.Engine
             FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
             UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
             MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks,
-            MissingCategories, UnexpectedContent, EmptyAuthor,
+            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable,
             InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics,
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,

@@ -129,7 +129,7 @@ namespace DigestKit.Engine.Parsing
         public static bool TryGetIdFromUrl(string url, string kind, out string id)
         {
             id = string.Empty;
-            var prefixes = new[] { "https://arxiv.org/" + kind + "/", "http://arxiv.org/" + kind + "/", "https://export.arxiv.org/" + kind + "/", "https://www.arxiv.org/" + kind + "/" };
+            var prefixes = new[] { "https://arxiv.org/" + kind + "/", "https://export.arxiv.org/" + kind + "/", "https://www.arxiv.org/" + kind + "/" };
             foreach (var prefix in prefixes)
             {
                 if (url.StartsWith(prefix, StringComparison.Ordinal) && url.Length > prefix.Length)

@@ -25,6 +25,15 @@ namespace DigestKit.Engine.Parsing
                 return EquatableArray<Paper>.Empty;
             }
 
+            var deepLine = FindDeeplyNestedLine(text, bodyStart);
+            if (deepLine >= 0)
+            {
+                // Markdig takes quadratic time to reach its own depth limit on such a line: refuse it up front.
+                context.Report(DigestRules.BodyUnreadable, context.FromBounds(deepLine, TextScanner.LineEnd(text, deepLine)),
+                    $"a line opens more than {MaxContainerPrefix} characters of nested lists or quotes");
+                return EquatableArray<Paper>.Empty;
+            }
+
             var body = bodyStart == 0 ? text : text.Substring(bodyStart);
             MarkdownDocument document;
             try
@@ -34,8 +43,7 @@ namespace DigestKit.Engine.Parsing
             catch (ArgumentException ex)
             {
                 // Markdig refuses input nested past its depth limit; say so instead of losing the body silently.
-                context.Report(DigestRules.UnexpectedContent, context.FromBounds(bodyStart, TextScanner.LineEnd(text, bodyStart)),
-                    ParseContext.Quote(ex.Message), "in the body, which could not be read");
+                context.Report(DigestRules.BodyUnreadable, context.FromBounds(bodyStart, TextScanner.LineEnd(text, bodyStart)), ParseContext.Quote(ex.Message));
                 return EquatableArray<Paper>.Empty;
             }
 
@@ -110,6 +118,35 @@ namespace DigestKit.Engine.Parsing
 
             return new EquatableArray<Paper>(papers.ToArray());
         }
+
+        /// <summary>Longest run of list/quote markers and indentation a line may open with (real lines: 2).</summary>
+        internal const int MaxContainerPrefix = 256;
+
+        /// <summary>The start of the first line whose container prefix is longer than allowed, or -1.</summary>
+        private static int FindDeeplyNestedLine(string text, int start)
+        {
+            var line = start;
+            while (line < text.Length)
+            {
+                var i = line;
+                while (i < text.Length && IsContainerChar(text[i]))
+                {
+                    i++;
+                }
+
+                if (i - line > MaxContainerPrefix)
+                {
+                    return line;
+                }
+
+                line = TextScanner.NextLineStart(text, i);
+            }
+
+            return -1;
+        }
+
+        private static bool IsContainerChar(char c) =>
+            c == ' ' || c == '\t' || c == '-' || c == '*' || c == '+' || c == '>' || c == '.' || c == ')' || (c >= '0' && c <= '9');
 
         private static bool IsPaperHeading(Block block, string text, int start) =>
             block switch

@@ -263,7 +263,7 @@ namespace DigestKit.Engine.Parsing
                     var evt = Next();
                     if (evt is SequenceEnd)
                     {
-                        end = Offset(evt.Start);
+                        end = EndOf(evt);
                         break;
                     }
 
@@ -326,7 +326,7 @@ namespace DigestKit.Engine.Parsing
                         nesting--;
                         if (nesting == 0)
                         {
-                            return Offset(evt.End);
+                            return EndOf(evt);
                         }
                     }
                     else if (evt is AnchorAlias alias)
@@ -376,6 +376,14 @@ namespace DigestKit.Engine.Parsing
             private static bool IsNull(Scalar scalar) =>
                 scalar.Style == ScalarStyle.Plain && (scalar.Value.Length == 0 || scalar.Value == "~" ||
                                                       scalar.Value == "null" || scalar.Value == "Null" || scalar.Value == "NULL");
+
+            /// <summary>Where a collection ends: a flow collection's end event starts at its ']' or '}' and
+            /// YamlDotNet's end mark does not include it.</summary>
+            private int EndOf(ParsingEvent end)
+            {
+                var offset = Offset(end.Start);
+                return offset < _context.Text.Length && (_context.Text[offset] == ']' || _context.Text[offset] == '}') ? offset + 1 : offset;
+            }
 
             private int Offset(Mark mark) => _offset + (int)Math.Max(0, Math.Min(mark.Index, _yaml.Length));
 

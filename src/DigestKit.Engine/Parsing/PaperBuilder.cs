@@ -30,6 +30,7 @@ namespace DigestKit.Engine.Parsing
         {
             _context = context;
             _start = start;
+            (_, headingEnd) = TextScanner.Trim(context.Text, start, headingEnd);
             _end = headingEnd;
             _headingSpan = context.FromBounds(start, headingEnd);
             (_rank, _title) = PaperLineParsers.Heading(context, start, headingEnd);

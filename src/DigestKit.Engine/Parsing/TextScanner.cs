@@ -6,13 +6,13 @@ namespace DigestKit.Engine.Parsing
         /// <summary>The end of the line starting at <paramref name="start"/>, before its line break.</summary>
         public static int LineEnd(string text, int start)
         {
-            var i = start;
-            while (i < text.Length && !IsLineBreak(text[i]))
+            if (start >= text.Length)
             {
-                i++;
+                return text.Length;
             }
 
-            return i;
+            var i = text.IndexOfAny(LineMap.LineBreaks, start);
+            return i < 0 ? text.Length : i;
         }
 
         /// <summary>The start of the next line after the line break at or after <paramref name="position"/>.</summary>

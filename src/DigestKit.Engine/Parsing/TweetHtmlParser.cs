@@ -43,8 +43,10 @@ namespace DigestKit.Engine.Parsing
                 else
                 {
                     var lineEnd = Math.Min(end, TextScanner.LineEnd(text, i));
-                    var next = IndexOf(text, "<", i + 1, lineEnd);
-                    var stop = next < 0 ? lineEnd : next;
+                    var nextTweet = IndexOf(text, BlockquoteOpen, i + 1, lineEnd);
+                    var nextScript = IndexOf(text, "<script", i + 1, lineEnd);
+                    var stop = nextTweet < 0 ? lineEnd : nextTweet;
+                    stop = nextScript < 0 ? stop : System.Math.Min(stop, nextScript);
                     var (s, e) = TextScanner.Trim(text, i, stop);
                     context.Report(DigestRules.UnexpectedContent, context.FromBounds(s, e), ParseContext.Quote(text.Substring(s, e - s)), "among the embedded tweets");
                     i = stop;
@@ -218,10 +220,10 @@ namespace DigestKit.Engine.Parsing
         }
 
         private static bool StartsWith(string text, int at, int end, string value) =>
-            at + value.Length <= end && string.Compare(text, at, value, 0, value.Length, StringComparison.OrdinalIgnoreCase) == 0;
+            at + value.Length <= end && string.Compare(text, at, value, 0, value.Length, StringComparison.Ordinal) == 0;
 
         private static int IndexOf(string text, string value, int start, int end) =>
-            start >= end ? -1 : text.IndexOf(value, start, end - start, StringComparison.OrdinalIgnoreCase);
+            start >= end ? -1 : text.IndexOf(value, start, end - start, StringComparison.Ordinal);
 
         private static int LastIndexOf(string text, string value, int start, int end)
         {
@@ -230,7 +232,7 @@ namespace DigestKit.Engine.Parsing
                 return -1;
             }
 
-            var index = text.LastIndexOf(value, end - 1, end - start, StringComparison.OrdinalIgnoreCase);
+            var index = text.LastIndexOf(value, end - 1, end - start, StringComparison.Ordinal);
             return index >= start ? index : -1;
         }
 
@@ -287,7 +289,7 @@ namespace DigestKit.Engine.Parsing
         {
             foreach (var scheme in new[] { "https://", "http://" })
             {
-                if (!url.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+                if (!url.StartsWith(scheme, StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -295,7 +297,7 @@ namespace DigestKit.Engine.Parsing
                 var rest = url.Substring(scheme.Length);
                 foreach (var host in new[] { "twitter.com/", "www.twitter.com/", "mobile.twitter.com/", "x.com/" })
                 {
-                    if (rest.StartsWith(host, StringComparison.OrdinalIgnoreCase))
+                    if (rest.StartsWith(host, StringComparison.Ordinal))
                     {
                         return rest.Substring(host.Length);
                     }

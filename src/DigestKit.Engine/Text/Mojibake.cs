@@ -13,16 +13,37 @@ namespace DigestKit.Engine.Text
     public static class Mojibake
     {
         /// <summary>Every mis-encoded run in <paramref name="text"/>, in order, with its exact repair.</summary>
+        /// <remarks>
+        /// Covers UTF-8 read as Mac OS Roman, Windows-1252 or Latin-1, once or several times over. A run is the
+        /// smallest stretch that re-encodes to valid UTF-8; runs are reported only when the evidence outweighs the
+        /// chance that the text is simply correct (see <see cref="MojibakeEvidence"/>). Never throws.
+        /// </remarks>
         public static IReadOnlyList<MojibakeFinding> Find(string text)
         {
-            // Placeholder until the detector lands; the contract above is what callers rely on.
-            _ = text;
-            return System.Array.Empty<MojibakeFinding>();
+            if (string.IsNullOrEmpty(text))
+            {
+                return System.Array.Empty<MojibakeFinding>();
+            }
+
+            try
+            {
+                return MojibakeDetector.Find(text);
+            }
+            catch (System.Exception)
+            {
+                // Engine code reports, it never throws: a detector bug must cost a missed finding, not a build.
+                return System.Array.Empty<MojibakeFinding>();
+            }
         }
 
         /// <summary><paramref name="text"/> with every mis-encoded run repaired (the same string when none is).</summary>
         public static string Repair(string text)
         {
+            if (string.IsNullOrEmpty(text))
+            {
+                return text;
+            }
+
             var findings = Find(text);
             if (findings.Count == 0)
             {

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DigestKit.Analyzers
+{
+    /// <summary>
+    /// Applies severities configured in .editorconfig sections that match the digest file itself.
+    /// <para>
+    /// The compiler applies <c>dotnet_diagnostic.ID.severity</c> from .editorconfig only to diagnostics located in
+    /// source files; for diagnostics located in AdditionalFiles it applies only .globalconfig and MSBuild settings
+    /// (<c>WarningsAsErrors</c>, <c>NoWarn</c>), and it strips those keys from the options analyzers see
+    /// (dotnet/roslyn#31916). So the analyzer applies, from the digest's own .editorconfig sections:
+    /// <c>digestkit_diagnostic.ID.severity</c> (per ID), <c>dotnet_analyzer_diagnostic.category-CATEGORY.severity</c>
+    /// and <c>dotnet_analyzer_diagnostic.severity</c> (bulk), and <c>dotnet_diagnostic.ID.severity</c> when a host
+    /// does pass it. It reports with a descriptor whose default severity is the configured one, which the compiler
+    /// keeps unless a .globalconfig or MSBuild setting for the ID says otherwise (those still win).
+    /// </para>
+    /// </summary>
+    internal static class SeverityConfiguration
+    {
+        /// <summary>DigestKit's per-ID key, e.g. <c>digestkit_diagnostic.DK1005.severity = error</c>.</summary>
+        public const string DigestKeyPrefix = "digestkit_diagnostic.";
+
+        /// <summary>
+        /// The severity configured for <paramref name="descriptor"/> in <paramref name="options"/>: null when nothing
+        /// is configured (report with the default), <see cref="ReportDiagnostic.Suppress"/> for <c>none</c>.
+        /// </summary>
+        public static ReportDiagnostic? Configured(AnalyzerConfigOptions? options, DiagnosticDescriptor descriptor)
+        {
+            if (options is null)
+            {
+                return null;
+            }
+
+            if (options.TryGetValue("dotnet_diagnostic." + descriptor.Id + ".severity", out var value) && Parse(value) is { } byId)
+            {
+                return byId;
+            }
+
+            if (options.TryGetValue(DigestKeyPrefix + descriptor.Id + ".severity", out value) && Parse(value) is { } byDigestKitId)
+            {
+                return byDigestKitId;
+            }
+
+            if (options.TryGetValue("dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out value) && Parse(value) is { } byCategory)
+            {
+                return byCategory;
+            }
+
+            if (options.TryGetValue("dotnet_analyzer_diagnostic.severity", out value) && Parse(value) is { } all)
+            {
+                return all;
+            }
+
+            return null;
+        }
+
+        public static ReportDiagnostic? Parse(string? value)
+        {
+            switch (value?.Trim().ToLowerInvariant())
+            {
+                case "error":
+                    return ReportDiagnostic.Error;
+                case "warning":
+                case "warn":
+                    return ReportDiagnostic.Warn;
+                case "suggestion":
+                case "info":
+                    return ReportDiagnostic.Info;
+                case "silent":
+                case "hidden":
+                    return ReportDiagnostic.Hidden;
+                case "none":
+                case "suppress":
+                    return ReportDiagnostic.Suppress;
+                default:
+                    // "default" and anything unreadable: the descriptor's own severity.
+                    return null;
+            }
+        }
+
+        private static readonly ConcurrentDictionary<(string Id, DiagnosticSeverity Severity), DiagnosticDescriptor> Variants =
+            new ConcurrentDictionary<(string, DiagnosticSeverity), DiagnosticDescriptor>();
+
+        /// <summary>
+        /// <paramref name="descriptor"/> with <paramref name="severity"/> as its default. The compiler recomputes a
+        /// reported diagnostic's severity from its descriptor's default when nothing it knows of configures the ID,
+        /// so reporting with an "effective severity" alone would be undone; a descriptor variant is not.
+        /// </summary>
+        public static DiagnosticDescriptor WithSeverity(DiagnosticDescriptor descriptor, DiagnosticSeverity severity)
+        {
+            if (descriptor.DefaultSeverity == severity)
+            {
+                return descriptor;
+            }
+
+            return Variants.GetOrAdd((descriptor.Id, severity), key => new DiagnosticDescriptor(
+                descriptor.Id,
+                descriptor.Title,
+                descriptor.MessageFormat,
+                descriptor.Category,
+                key.Severity,
+                descriptor.IsEnabledByDefault,
+                descriptor.Description,
+                descriptor.HelpLinkUri,
+                System.Linq.Enumerable.ToArray(descriptor.CustomTags)));
+        }
+
+        public static DiagnosticSeverity ToSeverity(ReportDiagnostic report) => report switch
+        {
+            ReportDiagnostic.Error => DiagnosticSeverity.Error,
+            ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+            ReportDiagnostic.Info => DiagnosticSeverity.Info,
+            _ => DiagnosticSeverity.Hidden,
+        };
+    }
+}

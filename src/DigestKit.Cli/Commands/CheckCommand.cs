@@ -1,0 +1,139 @@
+using System.Text;
+using DigestKit.Cli.Fixing;
+using DigestKit.Cli.Input;
+using DigestKit.Cli.Output;
+
+namespace DigestKit.Cli.Commands;
+
+internal static class CheckCommand
+{
+    public static int Run(CheckOptions options, TextWriter stderr)
+    {
+        var timings = Timings.FromEnvironment();
+        var files = InputFiles.Expand(options.Paths, stderr);
+        timings?.Mark("list files");
+        var run = CheckRunner.Run(files, timings);
+        var report = run.Report;
+
+        var useColor = options.OutputPath is null && options.Format == OutputFormat.Human && options.Color switch
+        {
+            ColorMode.Always => true,
+            ColorMode.Never => false,
+            _ => Terminal.SupportsColor(),
+        };
+
+        if (options.OutputPath is null)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            using var buffered = new BufferedStream(stdout, 1 << 16);
+            WriteReport(buffered, report, options.Format, useColor);
+        }
+        else
+        {
+            var memory = new MemoryStream();
+            WriteReport(memory, report, options.Format, false);
+            try
+            {
+                AtomicFile.Write(Path.GetFullPath(options.OutputPath), memory.ToArray());
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new UsageException($"cannot write the report to '{options.OutputPath}': {ex.Message}");
+            }
+        }
+
+        timings?.Mark("write report");
+        timings?.Report(stderr);
+        foreach (var error in run.ReadErrors)
+        {
+            stderr.WriteLine("digestkit: " + error);
+        }
+
+        if (run.ReadErrors.Count > 0)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        return report.Errors > 0 || (options.WarningsAsErrors && report.Warnings > 0) ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color)
+    {
+        switch (format)
+        {
+            case OutputFormat.Sarif:
+                SarifFormatter.Write(stream, report);
+                break;
+            case OutputFormat.Json:
+                JsonFormatter.Write(stream, report);
+                break;
+            default:
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+                {
+                    if (format == OutputFormat.MsBuild)
+                    {
+                        MsBuildFormatter.Write(writer, report);
+                    }
+                    else
+                    {
+                        HumanFormatter.Write(writer, report, color);
+                    }
+                }
+
+                break;
+        }
+
+        stream.Flush();
+    }
+}
+
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Errors = 1;
+    public const int UsageOrIo = 2;
+}
+
+internal static class Terminal
+{
+    /// <summary>Colour only for a terminal that wants it: see https://no-color.org and TERM=dumb.</summary>
+    public static bool SupportsColor()
+    {
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+        {
+            return false;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            return false;
+        }
+
+        return !string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// Where a run's time goes, printed to the standard error when DIGESTKIT_TIMINGS=1 (for bench/cli-check.sh and
+/// for anyone asking why a check is slow). Measured from process start, so runtime start-up shows too.
+/// </summary>
+internal sealed class Timings
+{
+    private readonly List<(string Phase, TimeSpan At)> _marks = [];
+
+    public static Timings? FromEnvironment() =>
+        Environment.GetEnvironmentVariable("DIGESTKIT_TIMINGS") == "1" ? new Timings() : null;
+
+    public void Mark(string phase) =>
+        _marks.Add((phase, DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime));
+
+    public void Report(TextWriter writer)
+    {
+        var previous = TimeSpan.Zero;
+        foreach (var (phase, at) in _marks)
+        {
+            writer.WriteLine(FormattableString.Invariant($"digestkit: {phase,-22} {(at - previous).TotalMilliseconds,7:F0} ms (at {at.TotalMilliseconds:F0} ms)"));
+            previous = at;
+        }
+    }
+}

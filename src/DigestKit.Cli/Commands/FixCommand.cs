@@ -1,0 +1,111 @@
+using System.Globalization;
+using DigestKit.Cli.Fixing;
+using DigestKit.Cli.Input;
+using DigestKit.Cli.Output;
+
+namespace DigestKit.Cli.Commands;
+
+/// <summary>
+/// <c>digestkit fix</c>: plans every file's repairs in parallel (pure), then reports and writes them in file
+/// order. Writes are atomic and keep the file's encoding (BOM or not) and line endings: only the repaired
+/// characters change. With <c>--dry-run</c> the standard output is exactly a unified diff (usable with
+/// <c>git apply</c>); the report goes to the standard error.
+/// </summary>
+internal static class FixCommand
+{
+    public static int Run(FixOptions options, TextWriter stdout, TextWriter stderr)
+    {
+        var files = InputFiles.Expand(options.Paths, stderr);
+        var outcomes = new FileOutcome[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            outcomes[i] = PlanFile(files[i]);
+        });
+
+        var report = options.DryRun ? stderr : stdout;
+        var changedFiles = 0;
+        var totalFixes = 0;
+        var failures = 0;
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Error is { } error)
+            {
+                stderr.WriteLine($"digestkit: {error}");
+                failures++;
+                continue;
+            }
+
+            var result = outcome.Result!;
+            var source = outcome.Source!;
+            foreach (var set in result.Rejected)
+            {
+                report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{DisplayText.Sanitize(source.DisplayPath)}: {CheckReport.Plural(set.Count, "repair")} of {set.Name} not applied: the file would have {set.DiagnosticsAfter} diagnostics instead of {set.DiagnosticsBefore}"));
+            }
+
+            if (!result.Changed)
+            {
+                continue;
+            }
+
+            if (options.DryRun)
+            {
+                stdout.Write(UnifiedDiff.Create(source.DisplayPath, source.DisplayPath, result.OriginalText, result.FixedText));
+            }
+            else
+            {
+                try
+                {
+                    AtomicFile.Write(source.FullPath, source.Encoding.Encode(result.FixedText));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"digestkit: cannot write '{source.DisplayPath}', left unchanged: {ex.Message}");
+                    failures++;
+                    continue;
+                }
+            }
+
+            changedFiles++;
+            totalFixes += result.Applied.Count;
+            var verb = options.DryRun ? "would fix" : "fixed";
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{DisplayText.Sanitize(source.DisplayPath)}: {verb} {CheckReport.Plural(result.Applied.Count, "problem")} ({result.DiagnosticsBefore} diagnostics -> {result.DiagnosticsAfter})"));
+            foreach (var fix in result.Applied)
+            {
+                report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {fix.Line}:{fix.Column} {fix.Id} '{DisplayText.Sanitize(fix.OldText)}' -> '{DisplayText.Sanitize(fix.NewText)}'"));
+            }
+        }
+
+        var summaryVerb = options.DryRun ? "Would fix" : "Fixed";
+        report.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{summaryVerb} {CheckReport.Plural(totalFixes, "problem")} in {CheckReport.Plural(changedFiles, "file")}; {CheckReport.Plural(files.Count, "file")} examined."));
+        report.Flush();
+        stdout.Flush();
+        return failures > 0 ? ExitCodes.UsageOrIo : ExitCodes.Success;
+    }
+
+    private static FileOutcome PlanFile(InputFile file)
+    {
+        SourceFile source;
+        try
+        {
+            source = SourceFile.Read(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new FileOutcome(null, null, $"cannot read '{file.DisplayPath}': {ex.Message}");
+        }
+
+        if (!source.IsValidEncoding)
+        {
+            // Writing it back would turn the invalid bytes into U+FFFD: not a safe repair.
+            return new FileOutcome(null, null, $"'{file.DisplayPath}' is not valid {source.Encoding.Name}; left unchanged");
+        }
+
+        return new FileOutcome(source, FixPlanner.Plan(file.DisplayPath, source.Text), null);
+    }
+
+    private sealed record FileOutcome(SourceFile? Source, FixResult? Result, string? Error);
+}

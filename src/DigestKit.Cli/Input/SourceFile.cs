@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace DigestKit.Cli.Input;
+
+/// <summary>
+/// How a digest's bytes become the text the engine sees, and back. The engine's spans are offsets into the
+/// decoded text (BOM excluded), so a fix can only be written back byte for byte if the same encoding and the
+/// same preamble are used again.
+/// </summary>
+internal sealed class SourceEncoding
+{
+    public static readonly SourceEncoding Utf8 = new("UTF-8", [], new UTF8Encoding(false, true));
+    public static readonly SourceEncoding Utf8Bom = new("UTF-8 with BOM", [0xEF, 0xBB, 0xBF], new UTF8Encoding(false, true));
+    public static readonly SourceEncoding Utf16LE = new("UTF-16 LE", [0xFF, 0xFE], new UnicodeEncoding(false, false, true));
+    public static readonly SourceEncoding Utf16BE = new("UTF-16 BE", [0xFE, 0xFF], new UnicodeEncoding(true, false, true));
+
+    private SourceEncoding(string name, byte[] preamble, Encoding strict)
+    {
+        Name = name;
+        Preamble = preamble;
+        Strict = strict;
+        Lenient = (Encoding)strict.Clone();
+        Lenient.DecoderFallback = new DecoderReplacementFallback("\uFFFD");
+    }
+
+    public string Name { get; }
+
+    /// <summary>The byte-order mark the file starts with (empty for UTF-8 without BOM).</summary>
+    public byte[] Preamble { get; }
+
+    /// <summary>Throws on bytes that are not valid in this encoding: used when a file is to be rewritten.</summary>
+    public Encoding Strict { get; }
+
+    /// <summary>Replaces invalid bytes by U+FFFD (which the engine reports): used to check.</summary>
+    public Encoding Lenient { get; }
+
+    public static SourceEncoding Detect(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith(Utf8Bom.Preamble)) return Utf8Bom;
+        if (bytes.StartsWith(Utf16LE.Preamble)) return Utf16LE;
+        if (bytes.StartsWith(Utf16BE.Preamble)) return Utf16BE;
+        return Utf8;
+    }
+
+    public byte[] Encode(string text)
+    {
+        var bytes = new byte[Preamble.Length + Strict.GetByteCount(text)];
+        Preamble.CopyTo(bytes, 0);
+        Strict.GetBytes(text, 0, text.Length, bytes, Preamble.Length);
+        return bytes;
+    }
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A digest read from disk: its path as shown to the user, its text and how it was encoded.</summary>
+internal sealed record SourceFile(string DisplayPath, string FullPath, string Text, SourceEncoding Encoding, bool IsValidEncoding)
+{
+    /// <summary>Reads and decodes a file; invalid bytes become U+FFFD and <see cref="IsValidEncoding"/> is false.</summary>
+    public static SourceFile Read(InputFile file)
+    {
+        var bytes = File.ReadAllBytes(file.FullPath);
+        return Decode(file, bytes);
+    }
+
+    public static SourceFile Decode(InputFile file, byte[] bytes)
+    {
+        var encoding = SourceEncoding.Detect(bytes);
+        var body = bytes.AsSpan(encoding.Preamble.Length);
+        string text;
+        var valid = true;
+        try
+        {
+            text = encoding.Strict.GetString(body);
+        }
+        catch (DecoderFallbackException)
+        {
+            text = encoding.Lenient.GetString(body);
+            valid = false;
+        }
+
+        return new SourceFile(file.DisplayPath, file.FullPath, text, encoding, valid);
+    }
+}

@@ -1,0 +1,79 @@
+using DigestKit.Engine;
+
+namespace DigestKit.Cli.Output;
+
+/// <summary>
+/// Everything a <c>check</c> output format needs, and nothing of how it was computed: the files checked, their
+/// diagnostics in report order, and a way to get a file's text back for source excerpts. Formats are tested on
+/// reports built by hand from constructed diagnostics.
+/// </summary>
+internal sealed class CheckReport
+{
+    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText)
+    {
+        Files = files;
+        SourceText = sourceText;
+
+        // Report order: files in the order they were checked, then by position, then by ID. Diagnostics that
+        // name no checked file (an engine failure across files) come last.
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            fileOrder.TryAdd(files[i], i);
+        }
+
+        Diagnostics = diagnostics
+            .Select((d, index) => (d, index))
+            .OrderBy(x => fileOrder.TryGetValue(x.d.Path, out var order) ? order : int.MaxValue)
+            .ThenBy(x => x.d.Path, StringComparer.Ordinal)
+            .ThenBy(x => x.d.Span.Start)
+            .ThenBy(x => x.d.Id, StringComparer.Ordinal)
+            .ThenBy(x => x.index)
+            .Select(x => x.d)
+            .ToArray();
+
+        foreach (var d in Diagnostics)
+        {
+            if (d.Fix is not null)
+            {
+                Fixable++;
+            }
+
+            switch (d.Severity)
+            {
+                case DigestSeverity.Error: Errors++; break;
+                case DigestSeverity.Warning: Warnings++; break;
+                default: Infos++; break;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Files { get; }
+
+    public IReadOnlyList<DigestDiagnostic> Diagnostics { get; }
+
+    /// <summary>The text of a checked file by its display path, or null when it is not available.</summary>
+    public Func<string, string?> SourceText { get; }
+
+    public int Errors { get; }
+
+    public int Warnings { get; }
+
+    public int Infos { get; }
+
+    /// <summary>Diagnostics that carry a safe repair, which <c>digestkit fix</c> applies.</summary>
+    public int Fixable { get; }
+
+    public static string SeverityName(DigestSeverity severity) => severity switch
+    {
+        DigestSeverity.Error => "error",
+        DigestSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    public static string Plural(int count, string singular) => count == 1 ? $"1 {singular}" : $"{count} {singular}s";
+
+    public string SummaryLine() =>
+        $"Checked {Plural(Files.Count, "file")}: {Plural(Errors, "error")}, {Plural(Warnings, "warning")}, {Plural(Infos, "info")}"
+        + (Fixable > 0 ? $"; {Fixable} can be repaired by 'digestkit fix'." : ".");
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using DigestKit.Engine;
+
+namespace DigestKit.Cli.Output;
+
+/// <summary>
+/// The output for people: per diagnostic <c>path:line:col: severity ID: message</c> (the form terminals and
+/// editors make clickable), the source line with the span underlined, then one summary line.
+/// </summary>
+internal static class HumanFormatter
+{
+    private const string Reset = "\u001b[0m";
+    private const string Bold = "\u001b[1m";
+    private const string Gutter = "\u001b[34m";
+
+    public static void Write(TextWriter writer, CheckReport report, bool color)
+    {
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            WriteDiagnostic(writer, diagnostic, report.SourceText, color);
+        }
+
+        var summary = report.SummaryLine();
+        if (color)
+        {
+            var worst = report.Errors > 0 ? DigestSeverity.Error : report.Warnings > 0 ? DigestSeverity.Warning : (DigestSeverity?)null;
+            summary = worst is { } w ? SeverityColor(w) + summary + Reset : Bold + summary + Reset;
+        }
+
+        writer.Write(summary);
+        writer.Write('\n');
+    }
+
+    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, Func<string, string?> sourceText, bool color)
+    {
+        var location = diagnostic.Path.Length == 0
+            ? "digestkit"
+            : string.Create(CultureInfo.InvariantCulture, $"{DisplayText.Sanitize(diagnostic.Path)}:{diagnostic.Span.Line}:{diagnostic.Span.Column}");
+        var severity = CheckReport.SeverityName(diagnostic.Severity);
+        var message = DisplayText.Sanitize(diagnostic.Message);
+        if (color)
+        {
+            var c = SeverityColor(diagnostic.Severity);
+            writer.Write($"{Bold}{location}:{Reset} {c}{severity} {diagnostic.Id}:{Reset} {Bold}{message}{Reset}\n");
+        }
+        else
+        {
+            writer.Write($"{location}: {severity} {diagnostic.Id}: {message}\n");
+        }
+
+        var excerpt = diagnostic.Path.Length == 0 ? null : SourceExcerpt.Create(sourceText(diagnostic.Path), diagnostic.Span);
+        if (excerpt is { } e)
+        {
+            var number = e.LineNumber.ToString(CultureInfo.InvariantCulture);
+            var pad = new string(' ', number.Length);
+            if (color)
+            {
+                var c = SeverityColor(diagnostic.Severity);
+                writer.Write($"{Gutter} {number} |{Reset} {e.Line}\n");
+                writer.Write($"{Gutter} {pad} |{Reset} {c}{e.Underline}{Reset}\n");
+            }
+            else
+            {
+                writer.Write($" {number} | {e.Line}\n");
+                writer.Write($" {pad} | {e.Underline}\n");
+            }
+        }
+    }
+
+    private static string SeverityColor(DigestSeverity severity) => severity switch
+    {
+        DigestSeverity.Error => "\u001b[1;31m",
+        DigestSeverity.Warning => "\u001b[1;33m",
+        _ => "\u001b[1;36m",
+    };
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace DigestKit.Engine.Rules
+{
+    /// <summary>
+    /// DK3001 negative counts (the parser reports counts that are not integers), DK3004 a timestamp before the post
+    /// date, DK3005 papers not ordered by score (once per digest, at the first paper out of order).
+    /// </summary>
+    internal static class MetricsRules
+    {
+        public static void Check(RuleContext context)
+        {
+            var postDate = context.Document.FrontMatter?.Date?.Value;
+            Paper? previous = null;
+            var outOfOrder = false;
+            foreach (var paper in context.Document.Papers)
+            {
+                if (paper.Metrics is not { } metrics)
+                {
+                    continue;
+                }
+
+                CheckCount(context, "retweets", metrics.Retweets);
+                CheckCount(context, "favorites", metrics.Favorites);
+
+                if (postDate is { } posted && metrics.MeasuredAt is { } measured && measured < posted && metrics.TimestampText is { } stamp)
+                {
+                    context.Report(DigestRules.TimestampBeforePost, stamp.Span, stamp.Value ?? string.Empty, RuleContext.FormatDateTime(posted));
+                }
+
+                if (paper.Score is not { } score)
+                {
+                    continue;
+                }
+
+                if (!outOfOrder && previous?.Score is { } previousScore && score > previousScore)
+                {
+                    // The order is a property of the whole list: one diagnostic, at the first paper that climbs above
+                    // its predecessor. Reordering (or fixing that count) is one edit; the next inversion, if any,
+                    // shows up after it.
+                    outOfOrder = true;
+                    context.Report(
+                        DigestRules.ScoreOrder,
+                        paper.HeadingSpan,
+                        RuleContext.PaperName(paper),
+                        score.ToString(CultureInfo.InvariantCulture),
+                        RuleContext.PaperName(previous),
+                        previousScore.ToString(CultureInfo.InvariantCulture));
+                }
+
+                previous = paper;
+            }
+        }
+
+        private static void CheckCount(RuleContext context, string name, Spanned<long>? count)
+        {
+            if (count is { } c && c.Value < 0)
+            {
+                context.Report(DigestRules.InvalidCount, c.Span, name, context.TextOf(c.Span) ?? c.Value.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}

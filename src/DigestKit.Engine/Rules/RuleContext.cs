@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace DigestKit.Engine.Rules
+{
+    /// <summary>
+    /// What every rule needs while checking one digest: the model, the text it was read from, and the list the
+    /// diagnostics go to. The line map is built only when a rule needs a span the model does not hold (a single
+    /// character found by the text scan), so a clean file never pays for it.
+    /// </summary>
+    internal sealed class RuleContext
+    {
+        /// <summary>The empty span at line 1, column 1: where a finding about the whole file goes.</summary>
+        public static readonly SourceSpan FileStart = new SourceSpan(0, 0, 1, 1, 1, 1);
+
+        private LineMap? _lineMap;
+
+        public RuleContext(DigestDocument document, string text, List<DigestDiagnostic> diagnostics)
+        {
+            Document = document;
+            Text = text ?? string.Empty;
+            Diagnostics = diagnostics;
+        }
+
+        public DigestDocument Document { get; }
+
+        public string Path => Document.Path ?? string.Empty;
+
+        public string Text { get; }
+
+        public List<DigestDiagnostic> Diagnostics { get; }
+
+        public LineMap Lines => _lineMap ??= new LineMap(Text);
+
+        public void Report(DigestRule rule, SourceSpan span, params string[] arguments) =>
+            Diagnostics.Add(rule.Create(Path, span, arguments));
+
+        public void Report(DigestRule rule, SourceSpan span, TextEdit? fix, params string[] arguments) =>
+            Diagnostics.Add(rule.Create(Path, span, fix, arguments));
+
+        /// <summary>The text under <paramref name="span"/>, or null when the span does not fit the text.</summary>
+        public string? TextOf(SourceSpan span) =>
+            IsInText(span) ? Text.Substring(span.Start, span.Length) : null;
+
+        public bool IsInText(SourceSpan span) =>
+            span.Start >= 0 && span.Length >= 0 && span.Start <= Text.Length && span.Length <= Text.Length - span.Start;
+
+        /// <summary>How a paper is named in messages: its number, or its title when the heading has none.</summary>
+        public static string PaperName(Paper paper) =>
+            paper.Rank is { } rank ? rank.Value.ToString(CultureInfo.InvariantCulture) : "'" + paper.Title.Value + "'";
+
+        public static string FormatDate(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        public static string FormatDateTime(DateTime date) => date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+        /// <summary>The date in a title "Hot Papers YYYY-MM-DD", or null when the title is not of that form.</summary>
+        public static DateTime? TitleDate(string? title, out string? dateText)
+        {
+            dateText = null;
+            const string prefix = "Hot Papers ";
+            if (title is null || title.Length != prefix.Length + 10 || !title.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var candidate = title.Substring(prefix.Length);
+            if (!DateTime.TryParseExact(candidate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return null;
+            }
+
+            dateText = candidate;
+            return date;
+        }
+    }
+}

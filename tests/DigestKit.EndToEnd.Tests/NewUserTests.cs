@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DigestKit.EndToEnd.Tests.Infrastructure;
+using DigestKit.Tests;
+using Xunit.Abstractions;
+
+namespace DigestKit.EndToEnd.Tests;
+
+/// <summary>
+/// What a new user does, offline but for the registry: a console project outside the repository, the DigestKit
+/// package from the feed, a digest in content/, typed data at run time, a positioned DK error when the digest breaks,
+/// and the digestkit tool agreeing. Each test has its own global packages folder, so a DigestKit of the same version
+/// cached by an earlier run (or by another test) is never what gets used.
+/// </summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
+{
+    private const string AppName = "PaperReader";
+
+    [Fact]
+    public void A_console_project_with_the_package_embeds_content_and_fails_its_build_on_a_broken_digest()
+    {
+        var clock = Stopwatch.StartNew();
+        var user = feed.NewDirectory("user");
+        var environment = IsolatedPackages();
+        WriteNuGetConfig(user);
+        var app = Path.Combine(user, AppName);
+
+        Succeed(DotnetCommand.Dotnet(user, environment, "new", "console", "-n", AppName, "-o", app));
+        Succeed(DotnetCommand.Dotnet(app, environment, "add", "package", PackedFeed.LibraryId));
+        Assert.Contains($"Include=\"{PackedFeed.LibraryId}\" Version=\"{PackedFeed.Version}\"", File.ReadAllText(Path.Combine(app, AppName + ".csproj")));
+
+        var digest = Path.Combine(app, "content", "2021-06-21---hot-papers.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(digest)!);
+        File.Copy(TestPaths.CleanSeed, digest);
+        File.WriteAllText(
+            Path.Combine(app, "Program.cs"),
+            $$"""
+            // The generated Digests class is in the project's root namespace; Digest, Paper, Tweet come from the package.
+            DigestKit.Digest digest = {{AppName}}.Digests.All.Single();
+            Console.WriteLine(digest.Papers[0].Title);
+            """);
+
+        var build = Succeed(DotnetCommand.Dotnet(app, environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false"));
+        Assert.DoesNotMatch(new Regex(@": warning ", RegexOptions.Multiline), build.StdOut);
+        var bin = Path.GetDirectoryName(Directory.GetFiles(Path.Combine(app, "bin"), AppName + ".dll", SearchOption.AllDirectories).Single())!;
+        Assert.True(File.Exists(Path.Combine(bin, "DigestKit.dll")), "the runtime library is not beside the app");
+        foreach (var analyzerOnly in new[] { "DigestKit.Engine.dll", "DigestKit.Analyzers.dll", "YamlDotNet.dll", "Markdig.dll" })
+        {
+            Assert.False(File.Exists(Path.Combine(bin, analyzerOnly)), analyzerOnly + " leaked into the app's references/output");
+        }
+
+        var run = Succeed(DotnetCommand.Dotnet(app, environment, "run", "--no-build"));
+        Assert.Equal(FirstPaperTitle(TestPaths.CleanSeed), run.StdOut.Trim());
+
+        var position = BreakRetweetsCount(digest);
+        var broken = DotnetCommand.Dotnet(app, environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(broken.ExitCode != 0, "the build of a broken digest succeeded:\n" + broken);
+        var error = new Regex(@"^(?<path>.*)\((?<line>\d+),(?<column>\d+)\): error (?<id>DK\d{4}): ", RegexOptions.Multiline).Match(broken.StdOut);
+        Assert.True(error.Success, "no positioned DK error in the build output:\n" + broken);
+        Assert.Equal(Path.GetFullPath(digest), Path.GetFullPath(error.Groups["path"].Value));
+        Assert.Equal(position, (int.Parse(error.Groups["line"].Value), int.Parse(error.Groups["column"].Value)));
+
+        output.WriteLine($"new console project, package, build, run, broken build: {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    [Fact]
+    public void The_tool_installed_from_the_feed_checks_digests_with_exit_codes()
+    {
+        var clock = Stopwatch.StartNew();
+        var user = feed.NewDirectory("tool-user");
+        var tools = Path.Combine(user, "tools");
+        var environment = IsolatedPackages();
+
+        // As the README says, from a folder with no nuget.config of its own: the feed comes from --add-source.
+        Succeed(DotnetCommand.Dotnet(
+            user, environment, "tool", "install", PackedFeed.ToolId, "--version", PackedFeed.Version, "--tool-path", tools, "--add-source", feed.FeedDirectory));
+        var digestkit = Path.Combine(tools, OperatingSystem.IsWindows() ? "digestkit.exe" : "digestkit");
+        Assert.True(File.Exists(digestkit), "the tool's command is not digestkit: " + string.Join(", ", Directory.GetFiles(tools)));
+
+        File.Copy(TestPaths.CleanSeed, Path.Combine(user, "good.md"));
+        var broken = Path.Combine(user, "broken.md");
+        File.Copy(TestPaths.CleanSeed, broken);
+        var (line, column) = BreakRetweetsCount(broken);
+
+        var clean = DotnetCommand.Run(digestkit, user, environment, "check", "good.md");
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        var failed = DotnetCommand.Run(digestkit, user, environment, "check", "broken.md");
+        Assert.True(failed.ExitCode == 1, failed.ToString());
+        Assert.True(
+            Regex.IsMatch(failed.StdOut, $@"^broken\.md:{line}:{column}: error DK\d{{4}}: ", RegexOptions.Multiline),
+            $"no error at broken.md:{line}:{column}:\n{failed}");
+
+        output.WriteLine($"tool install and checks: {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    private Dictionary<string, string> IsolatedPackages() =>
+        new() { ["NUGET_PACKAGES"] = feed.NewDirectory("nuget-packages") };
+
+    /// <summary>The local feed for DigestKit packages (and only there), nuget.org for everything else.</summary>
+    private void WriteNuGetConfig(string directory) =>
+        File.WriteAllText(
+            Path.Combine(directory, "nuget.config"),
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed.FeedDirectory}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local">
+                  <package pattern="DigestKit" />
+                  <package pattern="DigestKit.*" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+
+    /// <summary>Replaces the first paper's retweets count with a word; returns where the word starts (1-based).</summary>
+    private static (int Line, int Column) BreakRetweetsCount(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var index = Array.FindIndex(lines, l => l.StartsWith("- retweets: ", StringComparison.Ordinal));
+        Assert.True(index >= 0, "no metrics line in " + path);
+        var count = Regex.Match(lines[index], @"(?<=^- retweets: )\d+");
+        Assert.True(count.Success, lines[index]);
+        lines[index] = lines[index][..count.Index] + "lots" + lines[index][(count.Index + count.Length)..];
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return (index + 1, count.Index + 1);
+    }
+
+    private static string FirstPaperTitle(string path) =>
+        File.ReadLines(path).First(l => l.StartsWith("# 1. ", StringComparison.Ordinal))["# 1. ".Length..].Trim();
+
+    private CommandResult Succeed(CommandResult result)
+    {
+        output.WriteLine(result.ToString());
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+}

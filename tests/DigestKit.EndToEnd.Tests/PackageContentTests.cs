@@ -1,0 +1,174 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using DigestKit.EndToEnd.Tests.Infrastructure;
+
+namespace DigestKit.EndToEnd.Tests;
+
+/// <summary>What the packed .nupkg files hold: layout, dependencies, metadata, and the assembly references that
+/// decide whether the analyzer loads in .NET Framework hosts (Visual Studio, msbuild.exe).</summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class PackageContentTests(PackedFeed feed)
+{
+    private const string AnalyzerFolder = "analyzers/dotnet/cs/";
+
+    /// <summary>
+    /// The highest assembly versions a .NET Framework host of Roslyn 4.8 (Visual Studio 17.8, msbuild.exe 17.8) binds:
+    /// it loads its own copies and cannot load an analyzer that references newer ones.
+    /// System.Memory 4.5.5 is assembly version 4.0.1.2 (System.Memory 4.6 would be 4.0.2.0, as Markdig 1.x needs).
+    /// </summary>
+    private static readonly Dictionary<string, Version> HostAssemblyCeilings = new()
+    {
+        ["System.Memory"] = new Version(4, 0, 1, 2),
+        ["System.Collections.Immutable"] = new Version(7, 0, 0, 0),
+        ["System.Reflection.Metadata"] = new Version(7, 0, 0, 0),
+        ["System.Runtime.CompilerServices.Unsafe"] = new Version(6, 0, 0, 0),
+        ["System.Buffers"] = new Version(4, 0, 3, 0),
+        ["System.Numerics.Vectors"] = new Version(4, 1, 4, 0),
+        ["System.Threading.Tasks.Extensions"] = new Version(4, 2, 0, 1),
+        ["Microsoft.CodeAnalysis"] = new Version(4, 8, 0, 0),
+        ["Microsoft.CodeAnalysis.CSharp"] = new Version(4, 8, 0, 0),
+        // The code fixes are built against Workspaces 4.5 (Directory.Packages.props), below the analyzer's 4.8.
+        ["Microsoft.CodeAnalysis.Workspaces"] = new Version(4, 5, 0, 0),
+    };
+
+    [Fact]
+    public void The_library_package_holds_the_runtime_library_the_analyzer_assemblies_and_the_build_files()
+    {
+        var entries = PackageFiles(feed.LibraryPackage);
+        var listing = string.Join("\n", entries);
+
+        Assert.True(
+            entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).SequenceEqual(["lib/netstandard2.0/DigestKit.dll", "lib/netstandard2.0/DigestKit.xml"]),
+            "lib/ must hold the runtime types only:\n" + listing);
+        Assert.True(
+            entries.Where(e => e.StartsWith(AnalyzerFolder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).SequenceEqual(
+                new[] { "DigestKit.Analyzers.dll", "DigestKit.CodeFixes.dll", "DigestKit.Engine.dll", "Markdig.dll", "YamlDotNet.dll" }.Select(f => AnalyzerFolder + f)),
+            "analyzers/dotnet/cs must hold the generator/analyzer, the code fixes and their three dependencies, and nothing the host provides:\n" + listing);
+        Assert.Contains("buildTransitive/DigestKit.props", entries);
+        Assert.Contains("buildTransitive/DigestKit.targets", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/", StringComparison.Ordinal) && !e.StartsWith(AnalyzerFolder, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_library_package_depends_on_nothing_so_no_engine_assembly_reaches_a_consumers_references()
+    {
+        var metadata = Nuspec(feed.LibraryPackage);
+        var dependencies = metadata.Descendants(metadata.Name.Namespace + "dependency").Select(d => (string?)d.Attribute("id")).ToList();
+        Assert.True(dependencies.Count == 0, "the package depends on: " + string.Join(", ", dependencies));
+    }
+
+    [Fact]
+    public void Both_packages_carry_the_metadata_users_expect_and_the_one_version()
+    {
+        foreach (var (package, id) in new[] { (feed.LibraryPackage, PackedFeed.LibraryId), (feed.ToolPackage, PackedFeed.ToolId) })
+        {
+            var metadata = Nuspec(package);
+            string? Value(string name) => metadata.Element(metadata.Name.Namespace + name)?.Value;
+            var xml = metadata.ToString();
+
+            Assert.Equal(id, Value("id"));
+            Assert.Equal(PackedFeed.Version, Value("version"));
+            Assert.False(string.IsNullOrWhiteSpace(Value("description")), xml);
+            Assert.False(string.IsNullOrWhiteSpace(Value("tags")), xml);
+            Assert.False(string.IsNullOrWhiteSpace(Value("projectUrl")), xml);
+            Assert.Equal("README.md", Value("readme"));
+            Assert.Contains("README.md", PackageFiles(package));
+            var license = metadata.Element(metadata.Name.Namespace + "license");
+            Assert.True(license is not null && (string?)license.Attribute("type") == "expression" && license.Value == "MIT", xml);
+            var repository = metadata.Element(metadata.Name.Namespace + "repository");
+            Assert.True(repository is not null && (string?)repository.Attribute("type") == "git" && ((string?)repository.Attribute("url"))?.StartsWith("https://", StringComparison.Ordinal) == true, xml);
+        }
+    }
+
+    [Fact]
+    public void The_tool_package_is_a_dotnet_tool_with_the_digestkit_command()
+    {
+        var metadata = Nuspec(feed.ToolPackage);
+        Assert.Contains(
+            metadata.Descendants(metadata.Name.Namespace + "packageType"),
+            t => (string?)t.Attribute("name") == "DotnetTool");
+
+        using var package = ZipFile.OpenRead(feed.ToolPackage);
+        var settingsEntry = package.Entries.SingleOrDefault(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
+        Assert.True(settingsEntry is not null, "no DotnetToolSettings.xml in " + string.Join(", ", package.Entries.Select(e => e.FullName)));
+        using var stream = settingsEntry.Open();
+        var command = XDocument.Load(stream).Descendants("Command").Single();
+        Assert.Equal("digestkit", (string?)command.Attribute("Name"));
+        Assert.Equal("digestkit.dll", (string?)command.Attribute("EntryPoint"));
+    }
+
+    [Fact]
+    public void Every_analyzer_assembly_is_netstandard_and_references_nothing_newer_than_a_Roslyn_4_8_host_loads()
+    {
+        using var package = ZipFile.OpenRead(feed.LibraryPackage);
+        var problems = new List<string>();
+        var analyzers = package.Entries.Where(e => e.FullName.StartsWith(AnalyzerFolder, StringComparison.Ordinal) && e.FullName.EndsWith(".dll", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(analyzers);
+        foreach (var entry in analyzers)
+        {
+            var references = AssemblyReferences(entry);
+            var name = entry.Name;
+            if (!references.ContainsKey("netstandard"))
+            {
+                problems.Add($"{name} is not built for netstandard (it references {string.Join(", ", references.Keys)})");
+            }
+
+            foreach (var (reference, version) in references)
+            {
+                if (HostAssemblyCeilings.TryGetValue(reference, out var ceiling) && version > ceiling)
+                {
+                    problems.Add($"{name} references {reference} {version}, newer than {ceiling}");
+                }
+            }
+
+            if (name == "DigestKit.Analyzers.dll" && !references.ContainsKey("Microsoft.CodeAnalysis"))
+            {
+                problems.Add("DigestKit.Analyzers.dll does not reference Microsoft.CodeAnalysis: this test no longer looks at the right assembly");
+            }
+
+            if (name == "DigestKit.CodeFixes.dll" && !references.ContainsKey("Microsoft.CodeAnalysis.Workspaces"))
+            {
+                problems.Add("DigestKit.CodeFixes.dll does not reference Microsoft.CodeAnalysis.Workspaces: this test no longer looks at the right assembly");
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    private static Dictionary<string, Version> AssemblyReferences(ZipArchiveEntry entry)
+    {
+        using var buffer = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        var reader = pe.GetMetadataReader();
+        return reader.AssemblyReferences
+            .Select(handle => reader.GetAssemblyReference(handle))
+            .ToDictionary(reference => reader.GetString(reference.Name), reference => reference.Version);
+    }
+
+    private static List<string> PackageFiles(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        return zip.Entries.Select(e => e.FullName)
+            .Where(e => !e.StartsWith("_rels/", StringComparison.Ordinal) && !e.StartsWith("package/", StringComparison.Ordinal) && e != "[Content_Types].xml" && !e.EndsWith(".nuspec", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static XElement Nuspec(string package)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var entry = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal) && !e.FullName.Contains('/'));
+        using var stream = entry.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        return metadata;
+    }
+}
