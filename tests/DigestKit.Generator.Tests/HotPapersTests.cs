@@ -160,4 +160,17 @@ public sealed class HotPapersTests
         Assert.Equal(1, missing);
         Assert.Contains("nope", error);
     }
+
+    [Fact]
+    public void Tables_keep_one_line_per_row_whatever_the_titles_hold()
+    {
+        var paper = new DigestKit.Paper(1, "Line one\nline\u2028two  and   spaces", ["A. Author"], 60, 40, null, "2101.00001", "abs", "pdf", ["cs.LG"], "", []);
+        var digest = new DigestKit.Digest("Hot Papers 2021-01-01", new DateTime(2021, 1, 2), "post", false, "hot-papers-2021-01-01", "arXiv", [], "", "", [paper], "x.md");
+        var output = new StringWriter();
+        Assert.Equal(0, HotPapers.App.Run(["top"], output, new StringWriter(), [digest]));
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("Line one line two and spaces", lines[2]);
+        Assert.StartsWith("  100", lines[2]);
+    }
 }
