@@ -99,6 +99,7 @@ public sealed class ProjectShapeTests
     }
 
     [Theory]
+    [InlineData(LanguageVersion.CSharp7_3, false)]
     [InlineData(LanguageVersion.CSharp10, false)]
     [InlineData(LanguageVersion.CSharp11, true)]
     public void Consumers_before_CSharp_11_get_ordinary_literals_and_the_same_values(LanguageVersion version, bool u8)
