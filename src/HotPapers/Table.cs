@@ -37,10 +37,13 @@ internal sealed class Table(params string[] headers)
         output.WriteLine(string.Join("  ", parts).TrimEnd());
     }
 
-    /// <summary>One line per row: line breaks become spaces, long text is cut with an ellipsis.</summary>
+    /// <summary>
+    /// One line per row: runs of white space (line breaks, arXiv's wrapped-title double spaces) become one space,
+    /// and long text is cut with an ellipsis.
+    /// </summary>
     private static string Clip(string text)
     {
-        var flat = string.Join(' ', text.Split(['\r', '\n', '\u2028', '\u2029'], StringSplitOptions.None));
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return flat.Length <= MaxCell ? flat : flat[..(MaxCell - 1)] + "…";
     }
 }

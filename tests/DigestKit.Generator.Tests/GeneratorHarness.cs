@@ -86,7 +86,9 @@ internal sealed class GeneratorHarness
         "Generated" + Guid.NewGuid().ToString("N"),
         [CSharpSyntaxTree.ParseText(UserCode, ParseOptions)],
         References.Value,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: ParseOptions.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
     public GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts) =>
         CSharpGeneratorDriver.Create(

@@ -38,7 +38,7 @@ public sealed class IncrementalTests
     {
         DigestFile f => f.Path,
         DigestModel m => m.SourcePath,
-        DigestSourceSpec s => s.Digest.SourcePath,
+        DigestSource s => s.Entry.SourcePath,
         CatalogEntry e => e.SourcePath,
         _ => throw new InvalidOperationException("unexpected " + value.GetType()),
     };

@@ -8,8 +8,8 @@ namespace DigestKit.Analyzers.Generator
 {
     /// <summary>
     /// Writes a digest in the embedded data format that the runtime's <c>DigestKit.Data.DigestDecoder</c> reads
-    /// (the grammar is in the runtime's <c>DataFormat.cs</c>). The result is text: segments that the emitter
-    /// writes as one literal each (the front matter, then one per paper), which concatenate to the blob.
+    /// (the grammar is in the runtime's <c>DataFormat.cs</c>). The result is text, which the emitter writes as
+    /// one literal.
     /// </summary>
     public static class DigestBlobWriter
     {
@@ -17,10 +17,9 @@ namespace DigestKit.Analyzers.Generator
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
-        /// <summary>The blob as segments: [0] header and front matter, then one group per paper.</summary>
-        public static IReadOnlyList<string> WriteDigest(DigestSpec digest)
+        /// <summary>The digest's blob: header and front matter, then one group per paper.</summary>
+        public static string WriteDigest(DigestSpec digest)
         {
-            var segments = new List<string>(digest.Papers.Count + 1);
             var header = new StringBuilder();
             header.Append(Magic);
             Text(header, digest.SourcePath);
@@ -34,7 +33,6 @@ namespace DigestKit.Analyzers.Generator
             Text(header, digest.Description);
             Text(header, digest.SocialImage);
             Number(header, digest.Papers.Count);
-            segments.Add(header.ToString());
 
             foreach (var paper in digest.Papers)
             {
@@ -67,12 +65,10 @@ namespace DigestKit.Analyzers.Generator
 
                 Group(group, tweets.ToString());
 
-                var segment = new StringBuilder();
-                Group(segment, group.ToString());
-                segments.Add(segment.ToString());
+                Group(header, group.ToString());
             }
 
-            return segments;
+            return header.ToString();
         }
 
         /// <summary>The slug catalog: <c>"DK1;" count slug*</c>.</summary>

@@ -13,9 +13,10 @@ namespace DigestKit.Analyzers.Generator
     /// Embeds every digest given as an AdditionalFile (see <see cref="DigestFiles"/>) as typed data:
     /// one generated file per digest, and one <c>Digests</c> class listing them.
     /// <para>
-    /// Pipeline: files -> <see cref="TrackingNames.Models"/> (one engine run per file, mapped to a value-equal
-    /// model) -> <see cref="TrackingNames.Sources"/> (one AddSource per digest); models ->
-    /// <see cref="TrackingNames.Entries"/> -> <see cref="TrackingNames.Catalog"/> (the <c>Digests</c> class).
+    /// Pipeline: <see cref="TrackingNames.Files"/> (path and text) -> <see cref="TrackingNames.Models"/> (one
+    /// engine run per file, mapped to a value-equal model) -> <see cref="TrackingNames.Sources"/> (the digest's
+    /// code; one AddSource per digest) -> <see cref="TrackingNames.Entries"/> -> <see cref="TrackingNames.Catalog"/>
+    /// (the <c>Digests</c> class).
     /// Editing one digest re-runs that digest's steps only; the catalog re-runs when a slug, date or the set of
     /// files changes, and it is small. The generator never reports diagnostics (the analyzer does, from the same
     /// engine) and never throws into the compiler: a file that fails embeds nothing.
@@ -74,13 +75,15 @@ namespace DigestKit.Analyzers.Generator
             var sources = models
                 .Where(static model => model.Spec is not null)
                 .Combine(options)
-                .Select(static (pair, _) => new DigestSourceSpec(pair.Right, pair.Left.Spec!))
+                .Select(static (pair, _) => EmitDigest(pair.Left.Spec!, pair.Right))
                 .WithTrackingName(TrackingNames.Sources);
 
-            context.RegisterSourceOutput(sources, static (spc, source) => EmitDigest(spc, source));
+            context.RegisterSourceOutput(
+                sources.Where(static source => source.Code is not null),
+                static (spc, source) => spc.AddSource(source.HintName, SourceText.From(source.Code!, System.Text.Encoding.UTF8)));
 
-            var catalog = models
-                .Select(static (model, _) => model.Entry)
+            var catalog = sources
+                .Select(static (source, _) => source.Code is null ? null : source.Entry)
                 .WithTrackingName(TrackingNames.Entries)
                 .Where(static entry => entry is not null)
                 .Collect()
@@ -122,21 +125,21 @@ namespace DigestKit.Analyzers.Generator
             }
         }
 
-        private static void EmitDigest(SourceProductionContext context, DigestSourceSpec source)
+        /// <summary>
+        /// Emits in the pipeline rather than in the output callback, so that a digest whose code cannot be
+        /// written drops out of the catalog as well: it embeds nothing, and the rest compiles.
+        /// </summary>
+        private static DigestSource EmitDigest(DigestSpec digest, EmitOptions options)
         {
-            string code;
+            var entry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath);
             try
             {
-                code = DigestEmitter.EmitDigest(source.Digest, source.Options);
+                return new DigestSource(DigestEmitter.DigestHintName(digest), DigestEmitter.EmitDigest(digest, options), entry);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Embed nothing for this file. Its catalog entry still names its data class, so the compilation
-                // fails visibly (CS0103) rather than running with a digest silently missing.
-                return;
+                return new DigestSource(DigestEmitter.DigestHintName(digest), null, entry);
             }
-
-            context.AddSource(DigestEmitter.DigestHintName(source.Digest), SourceText.From(code, System.Text.Encoding.UTF8));
         }
 
         private static void EmitCatalog(SourceProductionContext context, CatalogSpec spec)

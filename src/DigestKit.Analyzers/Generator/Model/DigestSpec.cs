@@ -11,11 +11,7 @@ namespace DigestKit.Analyzers.Generator.Model
     public sealed record DigestFile(string Path, string? Text);
 
     /// <summary>What one digest file turned into: a spec to embed, or null when it embeds nothing (errors).</summary>
-    public sealed record DigestModel(string SourcePath, DigestSpec? Spec)
-    {
-        /// <summary>The entry for <c>Digests.All</c>, or null when the digest embeds nothing.</summary>
-        public CatalogEntry? Entry => Spec is null ? null : new CatalogEntry(Spec.Key, Spec.Slug, Spec.Date, Spec.SourcePath);
-    }
+    public sealed record DigestModel(string SourcePath, DigestSpec? Spec);
 
     /// <summary>
     /// One digest to embed. <see cref="Key"/> is unique per source path and derived from it alone, so the
@@ -71,6 +67,9 @@ namespace DigestKit.Analyzers.Generator.Model
     /// <summary>Everything the <c>Digests</c> class is made of.</summary>
     public sealed record CatalogSpec(EmitOptions Options, EquatableArray<CatalogEntry> Entries);
 
-    /// <summary>One digest's data file: the spec and the options.</summary>
-    public sealed record DigestSourceSpec(EmitOptions Options, DigestSpec Digest);
+    /// <summary>
+    /// One digest's generated file: its hint name and code, and its catalog entry. <see cref="Code"/> is null when
+    /// emitting failed; then the digest is left out of the catalog too, and embeds nothing.
+    /// </summary>
+    public sealed record DigestSource(string HintName, string? Code, CatalogEntry Entry);
 }

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Scale benchmark (not part of the test run): a consumer embedding 3,000 digests (~84 MB) made from the corpus
+# sample by shifting dates, against the same consumer embedding one digest.
+#   cold build         consumer bin/obj deleted, a fresh compiler process (no build server): worst case
+#   rebuild after edit one digest's abstract changed, then `dotnet build` again (build server on, as a developer has it)
+#   start-up           fresh process per run, median of 5: enumerate every paper vs parse the Markdown at run time
+# usage: bench/scale/run.sh [COUNT]    (work dir: ${SCALE_DIR:-/tmp/digestkit-scale})
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+count="${1:-3000}"
+work="${SCALE_DIR:-/tmp/digestkit-scale}"
+rm -rf "$work"; mkdir -p "$work"
+python3 "$repo/bench/scale/make_corpus.py" "$work/content" "$count" "$repo/../shared/corpus-sample"
+mkdir -p "$work/one"; cp "$(ls "$work/content"/*.md | head -1)" "$work/one/"
+for app in big small; do
+  mkdir -p "$work/$app"; cp "$repo/bench/scale/Consumer/"* "$work/$app/"
+done
+common=(-c Release -nologo -v:q -p:DigestKitRepo="$repo" -p:TreatWarningsAsErrors=false)
+big=("${common[@]}" -p:DigestKitContent="$work/content/*.md")
+small=("${common[@]}" -p:DigestKitContent="$work/one/*.md")
+dotnet build "$repo/src/DigestKit.Analyzers" -c Release -nologo -v:q >/dev/null
+dotnet restore "$work/big" -p:DigestKitRepo="$repo" -v:q >/dev/null
+dotnet restore "$work/small" -p:DigestKitRepo="$repo" -v:q >/dev/null
+
+seconds() { local s; s=$(date +%s.%N); "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }; echo "$(date +%s.%N) - $s" | bc; }
+edit() { # change one digest's first abstract sentence, as an author would
+  local f; f=$(ls "$1"/*.md | sed -n "${2}p"); python3 - "$f" "$3" <<'PY'
+import sys, re
+p, n = sys.argv[1], sys.argv[2]
+s = open(p, encoding="utf-8").read()
+s = re.sub(r"(\n\n)([A-Z][^\n<#-][^\n]{40,})", lambda m: m.group(1) + "Edit " + n + ". " + m.group(2), s, count=1)
+open(p, "w", encoding="utf-8", newline="").write(s)
+PY
+}
+
+for app in big small; do
+  if [ "$app" = big ]; then args=("${big[@]}"); content="$work/content"; else args=("${small[@]}"); content="$work/one"; fi
+  cold=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=false)
+  warm=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")   # primes the build server
+  edit "$content" 1 1; r1=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")
+  edit "$content" 1 2; r2=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")
+  edit "$content" 1 3; r3=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")
+  printf '%s: cold build %.1f s; no-change build %.1f s; rebuild after editing one digest %.1f / %.1f / %.1f s\n' "$app" "$cold" "$warm" "$r1" "$r2" "$r3"
+done
+ls -l "$work/big/bin/Release/net10.0/Consumer.dll" | awk '{printf "big Consumer.dll: %.1f MB\n", $5/1e6}'
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+for mode in papers full markdig engine; do
+  times=$(for i in 1 2 3 4 5; do dotnet "$work/big/bin/Release/net10.0/Consumer.dll" $mode "$work/content" | tee -a "$work/startup.log" | sed 's/^[a-z]*: \([0-9.]*\) ms.*/\1/'; done | median)
+  echo "start-up $mode: median $times ms   ($(tail -1 "$work/startup.log" | cut -d, -f2-))"
+done
