@@ -20,8 +20,11 @@ public sealed class HotPapersTests
         return (code, output.ToString(), error.ToString());
     }
 
+    /// <summary>What content/ holds: the two seeds, the second repaired by 'digestkit fix' (see the engine's ContentTests).</summary>
     private static List<DigestAnalysis> Seeds() =>
-        [.. new[] { TestPaths.CleanSeed, TestPaths.MisEncodedSeed }.Select(f => DigestEngine.Analyze(f, File.ReadAllText(f)))];
+        [.. new[] { "2021-06-21---Hot-Papers.md", "2021-05-07---Hot-Papers.md" }
+            .Select(name => Path.Combine(TestPaths.RepoRoot, "content", name))
+            .Select(f => DigestEngine.Analyze(f, File.ReadAllText(f)))];
 
     [Fact]
     public void The_app_embeds_both_digests_of_content_through_the_real_build()
