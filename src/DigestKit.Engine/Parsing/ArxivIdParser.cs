@@ -125,23 +125,30 @@ namespace DigestKit.Engine.Parsing
             return true;
         }
 
+        private static readonly string[] Hosts = { "https://arxiv.org/", "https://export.arxiv.org/", "https://www.arxiv.org/" };
+
         /// <summary>The identifier in an arXiv abs or pdf URL, e.g. <c>https://arxiv.org/pdf/2106.10155v2.pdf</c>.</summary>
         public static bool TryGetIdFromUrl(string url, string kind, out string id)
         {
             id = string.Empty;
-            var prefixes = new[] { "https://arxiv.org/" + kind + "/", "https://export.arxiv.org/" + kind + "/", "https://www.arxiv.org/" + kind + "/" };
-            foreach (var prefix in prefixes)
+            foreach (var host in Hosts)
             {
-                if (url.StartsWith(prefix, StringComparison.Ordinal) && url.Length > prefix.Length)
+                // host + kind + "/" without building the string: this runs for every link of every paper.
+                var start = host.Length + kind.Length + 1;
+                if (url.Length <= start || !url.StartsWith(host, StringComparison.Ordinal) ||
+                    string.CompareOrdinal(url, host.Length, kind, 0, kind.Length) != 0 || url[start - 1] != '/')
                 {
-                    id = url.Substring(prefix.Length);
-                    if (kind == "pdf" && id.EndsWith(".pdf", StringComparison.Ordinal))
-                    {
-                        id = id.Substring(0, id.Length - 4);
-                    }
-
-                    return true;
+                    continue;
                 }
+
+                var end = url.Length;
+                if (kind == "pdf" && url.EndsWith(".pdf", StringComparison.Ordinal))
+                {
+                    end -= 4;
+                }
+
+                id = url.Substring(start, end - start);
+                return true;
             }
 
             return false;

@@ -14,7 +14,7 @@ namespace DigestKit.Engine.Parsing
         public static List<MarkdownLink> Scan(ParseContext context, int start, int end, out (int Start, int End)? stray)
         {
             var text = context.Text;
-            var links = new List<MarkdownLink>();
+            var links = new List<MarkdownLink>(4);
             stray = null;
             var i = start;
             while (i < end)

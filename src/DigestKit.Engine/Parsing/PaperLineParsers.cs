@@ -36,7 +36,7 @@ namespace DigestKit.Engine.Parsing
                 return (null, context.Slice(ts, te - ts));
             }
 
-            var rank = new Spanned<int>(int.Parse(text.Substring(digitsStart, digits), CultureInfo.InvariantCulture), context.Span(digitsStart, digits));
+            var rank = new Spanned<int>(Digits(text, digitsStart, digits), context.Span(digitsStart, digits));
             var (titleStart, titleEnd) = TextScanner.Trim(text, i + 1, end);
             if (titleEnd == titleStart)
             {
@@ -50,7 +50,13 @@ namespace DigestKit.Engine.Parsing
         public static EquatableArray<Spanned<string>> Authors(ParseContext context, int start, int end)
         {
             var text = context.Text;
-            var authors = new List<Spanned<string>>();
+            var commas = 0;
+            for (var i = start; i < end; i++)
+            {
+                commas += text[i] == ',' ? 1 : 0;
+            }
+
+            var authors = new List<Spanned<string>>(commas + 1);
             var pieceStart = start;
             for (var i = start; i <= end; i++)
             {
@@ -107,15 +113,29 @@ namespace DigestKit.Engine.Parsing
 
         private static Spanned<long>? Count(ParseContext context, string name, int start, int end)
         {
-            var (s, e) = TextScanner.Trim(context.Text, start, end);
-            var token = context.Text.Substring(s, e - s);
-            if (token.Length > 0 && token.Length <= 19 &&
-                long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            var text = context.Text;
+            var (s, e) = TextScanner.Trim(text, start, end);
+            var negative = s < e && text[s] == '-';
+            var digitsStart = negative || (s < e && text[s] == '+') ? s + 1 : s;
+            var allDigits = digitsStart < e && e - digitsStart <= 18;
+            for (var i = digitsStart; allDigits && i < e; i++)
             {
-                return new Spanned<long>(value, context.FromBounds(s, e));
+                allDigits = text[i] >= '0' && text[i] <= '9';
             }
 
-            context.Report(DigestRules.InvalidCount, context.FromBounds(s, e), name, ParseContext.Quote(token));
+            if (allDigits)
+            {
+                // Read in place rather than through a substring: this runs twice for every paper.
+                long value = 0;
+                for (var i = digitsStart; i < e; i++)
+                {
+                    value = (value * 10) + (text[i] - '0');
+                }
+
+                return new Spanned<long>(negative ? -value : value, context.FromBounds(s, e));
+            }
+
+            context.Report(DigestRules.InvalidCount, context.FromBounds(s, e), name, ParseContext.Quote(text.Substring(s, e - s)));
             return null;
         }
 
@@ -217,6 +237,17 @@ namespace DigestKit.Engine.Parsing
 
             var category = url.Substring(prefix.Length, url.Length - prefix.Length - suffix.Length);
             return category.IndexOf('/') >= 0 ? null : category;
+        }
+
+        private static int Digits(string text, int start, int count)
+        {
+            var value = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                value = (value * 10) + (text[i] - '0');
+            }
+
+            return value;
         }
 
         private static int IndexOf(string text, string value, int start, int end) =>

@@ -59,7 +59,7 @@ namespace DigestKit.Engine.Parsing
             var text = context.Text;
             var span = context.FromBounds(start, end);
             var html = text.Substring(start, end - start);
-            var problems = new List<string>();
+            var problems = new List<string>(0);
             if (!closed)
             {
                 problems.Add("the <blockquote> is never closed");
@@ -259,52 +259,80 @@ namespace DigestKit.Engine.Parsing
         {
             handle = string.Empty;
             statusId = 0;
-            var rest = StripPrefix(url);
-            if (rest == null)
+            var start = PathStart(url);
+            if (start < 0)
             {
                 return false;
             }
 
-            var end = rest.IndexOfAny(new[] { '?', '#' });
-            if (end >= 0)
-            {
-                rest = rest.Substring(0, end);
-            }
-
-            var parts = rest.Split('/');
-            if (parts.Length < 3 || parts[0].Length == 0 || (parts[1] != "status" && parts[1] != "statuses"))
+            // handle/status/ID[/…][?…][#…], read in place: this runs for every tweet.
+            var end = url.IndexOfAny(QueryOrFragment, start);
+            end = end < 0 ? url.Length : end;
+            var slash = url.IndexOf('/', start, end - start);
+            if (slash <= start)
             {
                 return false;
             }
 
-            handle = parts[0];
-            return long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out statusId) && statusId > 0;
+            var idStart = -1;
+            foreach (var segment in StatusSegments)
+            {
+                if (string.CompareOrdinal(url, slash, segment, 0, segment.Length) == 0)
+                {
+                    idStart = slash + segment.Length;
+                    break;
+                }
+            }
+
+            if (idStart < 0)
+            {
+                return false;
+            }
+
+            var idEnd = idStart;
+            long value = 0;
+            while (idEnd < end && url[idEnd] >= '0' && url[idEnd] <= '9' && idEnd - idStart < 19)
+            {
+                value = (value * 10) + (url[idEnd] - '0');
+                idEnd++;
+            }
+
+            if (idEnd == idStart || (idEnd < end && url[idEnd] != '/') || value <= 0)
+            {
+                return false;
+            }
+
+            handle = url.Substring(start, slash - start);
+            statusId = value;
+            return true;
         }
 
         /// <summary>When the tweet was posted, read from its snowflake ID: <c>(ID &gt;&gt; 22) + 1288834974657</c> ms.</summary>
         public static DateTime SnowflakeTime(long statusId) =>
             new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds((statusId >> 22) + 1288834974657L);
 
-        private static string? StripPrefix(string url)
+        private static readonly string[] Prefixes =
         {
-            foreach (var scheme in new[] { "https://", "http://" })
-            {
-                if (!url.StartsWith(scheme, StringComparison.Ordinal))
-                {
-                    continue;
-                }
+            "https://twitter.com/", "https://www.twitter.com/", "https://mobile.twitter.com/", "https://x.com/",
+            "http://twitter.com/", "http://www.twitter.com/", "http://mobile.twitter.com/", "http://x.com/",
+        };
 
-                var rest = url.Substring(scheme.Length);
-                foreach (var host in new[] { "twitter.com/", "www.twitter.com/", "mobile.twitter.com/", "x.com/" })
+        private static readonly string[] StatusSegments = { "/status/", "/statuses/" };
+
+        private static readonly char[] QueryOrFragment = { '?', '#' };
+
+        /// <summary>Where the path after a Twitter host starts, or -1.</summary>
+        private static int PathStart(string url)
+        {
+            foreach (var prefix in Prefixes)
+            {
+                if (url.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (rest.StartsWith(host, StringComparison.Ordinal))
-                    {
-                        return rest.Substring(host.Length);
-                    }
+                    return prefix.Length;
                 }
             }
 
-            return null;
+            return -1;
         }
     }
 }

@@ -64,6 +64,30 @@ public class TweetParserTests
         Assert.Equal("https://twitter.com/ak92501", tweet.StatusUrl!.Value.Value);
     }
 
+    [Theory]
+    [InlineData("https://twitter.com/ak92501/status/1406794228320120833?ref_src=twsrc%5Etfw", "ak92501", 1406794228320120833)]
+    [InlineData("https://x.com/ak92501/status/1406794228320120833", "ak92501", 1406794228320120833)]
+    [InlineData("http://mobile.twitter.com/Some_One/statuses/42/photo/1", "Some_One", 42)]
+    [InlineData("https://twitter.com/ak92501/status/1406794228320120833#frag", "ak92501", 1406794228320120833)]
+    public void Status_links_give_their_handle_and_id(string url, string handle, long id)
+    {
+        Assert.True(StatusLink.TryGetStatusId(url, out var h, out var i));
+        Assert.Equal((handle, id), (h, i));
+    }
+
+    [Theory]
+    [InlineData("https://twitter.com/ak92501")]
+    [InlineData("https://twitter.com/ak92501/status/")]
+    [InlineData("https://twitter.com/ak92501/status/12ab")]
+    [InlineData("https://twitter.com/ak92501/likes/123")]
+    [InlineData("https://example.com/ak92501/status/123")]
+    [InlineData("https://twitter.com//status/123")]
+    [InlineData("https://twitter.com/a/status/99999999999999999999")]
+    public void Other_links_are_not_status_links(string url)
+    {
+        Assert.False(StatusLink.TryGetStatusId(url, out _, out _));
+    }
+
     [Fact]
     public void A_snowflake_dates_its_tweet()
     {
