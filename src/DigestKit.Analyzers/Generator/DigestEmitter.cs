@@ -33,6 +33,12 @@ namespace DigestKit.Analyzers.Generator
         /// <summary>One digest's data class, a nested class of <c>Digests</c>.</summary>
         public static string EmitDigest(DigestSpec digest, EmitOptions options)
         {
+            if (options.ResourceData)
+            {
+                // The build task embedded the data as the resource DigestResources.ResourceName(digest.Key).
+                return string.Empty;
+            }
+
             var writer = new SourceWriter();
             WriteHeader(writer, options);
             OpenNamespace(writer, options);
@@ -97,7 +103,9 @@ namespace DigestKit.Analyzers.Generator
             writer.OpenBlock("switch (index / " + CreateChunkSize.ToString(CultureInfo.InvariantCulture) + ")");
             var chunks = (entries.Count + CreateChunkSize - 1) / CreateChunkSize;
             // Called straight from the switch: one method per digest (its data) rather than two to JIT at start-up.
-            var create = options.Utf8Literals
+            var create = options.ResourceData
+                ? "global::DigestKit.Digest.FromResource(typeof(" + DigestsClassName + ").Assembly, {1})"
+                : options.Utf8Literals
                 ? "global::DigestKit.Digest.FromUtf8({0}.Data.ToArray())"
                 : "global::DigestKit.Digest.FromString({0}.Data)";
             for (var chunk = 0; chunk < chunks; chunk++)
@@ -118,7 +126,10 @@ namespace DigestKit.Analyzers.Generator
                 var end = Math.Min(entries.Count, (chunk + 1) * CreateChunkSize);
                 for (var i = chunk * CreateChunkSize; i < end; i++)
                 {
-                    writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + create.Replace("{0}", DataClassName(entries[i].Key)) + ";");
+                    var expression = create
+                        .Replace("{0}", DataClassName(entries[i].Key))
+                        .Replace("{1}", CSharpLiteral.Quote(DigestResources.ResourceName(entries[i].Key), utf8: false));
+                    writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + expression + ";");
                 }
 
                 writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");

@@ -9,13 +9,11 @@ namespace DigestKit.Data
     {
         public static byte[] Utf8(string data) => Encoding.UTF8.GetBytes(data ?? throw new ArgumentNullException(nameof(data)));
 
-        public static Digest Decode(byte[] data)
-        {
-            if (data is null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+        public static Digest Decode(byte[] data) =>
+            Decode(DigestData.Pin(data ?? throw new ArgumentNullException(nameof(data))));
 
+        public static Digest Decode(DigestData data)
+        {
             var reader = new FieldReader(data, 0, data.Length);
             reader.ExpectMagic();
             var sourcePath = reader.ReadText();
@@ -92,7 +90,7 @@ namespace DigestKit.Data
         /// <summary>Reads a slug catalog: <c>"DK1;" count slug*</c>.</summary>
         public static string[] DecodeSlugs(byte[] data)
         {
-            var reader = new FieldReader(data, 0, data.Length);
+            var reader = new FieldReader(DigestData.Pin(data), 0, data.Length);
             reader.ExpectMagic();
             var count = reader.ReadCount();
             var slugs = new string[count];
