@@ -10,8 +10,10 @@ namespace DigestKit.Tasks
     /// <summary>
     /// Writes the blob of each digest given (the out-of-date ones: the target's Inputs/Outputs decide) to its
     /// DigestKitBlob path, in the format the runtime decodes. A digest with an error-level diagnostic, or no front
-    /// matter, gets no blob (a stale one is deleted) and is not embedded: the same verdict as the generator's, from
-    /// the same code (<see cref="DigestSpecBuilder.Build"/>), and the analyzer reports why.
+    /// matter, gets an empty blob: nothing of it is embedded, and the generated code never opens it (the same
+    /// verdict as the generator's, from the same code, <see cref="DigestSpecBuilder.Build"/>; the analyzer reports
+    /// why). Empty rather than absent, so that every digest has its output and the target stays incremental per
+    /// file (a missing output would make MSBuild rebuild every blob on every build).
     /// </summary>
     public sealed class WriteDigestBlobs : ITask
     {
@@ -39,14 +41,8 @@ namespace DigestKit.Tasks
                 try
                 {
                     var spec = DigestSpecBuilder.Build(path, ReadText(path), ProjectDirectory).Spec;
-                    if (spec is null)
-                    {
-                        File.Delete(blob);
-                        return;
-                    }
-
                     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
-                    File.WriteAllText(blob, DigestBlobWriter.WriteDigest(spec), Utf8);
+                    File.WriteAllText(blob, spec is null ? string.Empty : DigestBlobWriter.WriteDigest(spec), Utf8);
                 }
                 catch (Exception ex)
                 {
@@ -54,8 +50,8 @@ namespace DigestKit.Tasks
                     lock (this)
                     {
                         BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
-                            "DigestKit", "DK9002", path, 0, 0, 0, 0,
-                            "DigestKit could not embed this digest: " + ex.Message, null, "DigestKit"));
+                            "DigestKit", "DK9001", path, 0, 0, 0, 0,
+                            "DigestKit could not check this file: writing its embedded data failed: " + ex.Message, null, "DigestKit"));
                     }
                 }
             });

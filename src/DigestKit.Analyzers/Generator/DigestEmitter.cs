@@ -6,11 +6,12 @@ using DigestKit.Analyzers.Generator.Model;
 namespace DigestKit.Analyzers.Generator
 {
     /// <summary>
-    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. Generated code is
-    /// data plus a few one-line methods: per digest a private class holding its blob as one <c>u8</c> literal
-    /// (kept out of the 16 MB #US string heap), decoded by the runtime on first access; and one <c>Digests</c>
+    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. One <c>Digests</c>
     /// class whose members are single expressions or switches of at most <see cref="CreateChunkSize"/> cases,
-    /// whatever the number of digests.
+    /// whatever the number of digests; each case creates one digest, decoded by the runtime on first access from:
+    /// in resource mode (<see cref="EmitOptions.ResourceData"/>, the build task ran) the manifest resource
+    /// <see cref="DigestResources.ResourceName"/>, so no data is C#; otherwise a private class per digest holding
+    /// its blob as one <c>u8</c> literal (kept out of the 16 MB #US string heap).
     /// </summary>
     public static class DigestEmitter
     {
