@@ -42,7 +42,7 @@ public sealed class ResourceModeBuildTests : IDisposable
         Assert.Equal(
             written.Select(f => DigestKit.Analyzers.Generator.DigestResources.ResourceName(Path.GetFileNameWithoutExtension(f))).Order(StringComparer.Ordinal),
             resources);
-        Assert.All(resources, r => Assert.Matches("^[0-9A-F]{8}\\.DigestKit\\.(2021_0[56]_[0-9]{2}_Hot_Papers|broken)\\.dk1$", r));
+        Assert.All(resources, r => Assert.Matches("^DigestKit\\.(2021_0[56]_[0-9]{2}_Hot_Papers|broken)_[0-9A-F]{8}\\.dk1$", r));
         var digestsType = assembly.GetType("Consumer.Digests")!;
         Assert.DoesNotContain(digestsType.GetNestedTypes(BindingFlags.NonPublic), t => t.Name.StartsWith("__Digest_", StringComparison.Ordinal));
 
