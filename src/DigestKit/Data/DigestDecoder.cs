@@ -45,13 +45,36 @@ namespace DigestKit.Data
             var retweets = reader.ReadInt64() ?? 0;
             var favorites = reader.ReadInt64() ?? 0;
             var measuredAt = reader.ReadDate();
-            var arxivId = reader.ReadString();
-            var absUrl = reader.ReadText();
-            var pdfUrl = reader.ReadText();
-            var categories = reader.ReadTextList();
+            var links = new LazyLinks(reader);
+            reader.SkipField(); // arxivId
+            reader.SkipField(); // absUrl
+            reader.SkipField(); // pdfUrl
+            for (var n = reader.ReadCount(); n > 0; n--)
+            {
+                reader.SkipField(); // a category
+            }
+
             var @abstract = reader.ReadLazyText();
             var tweets = new LazyTweets(reader.ReadGroup());
-            return new Paper(rank, title, authors, retweets, favorites, measuredAt, arxivId, absUrl, pdfUrl, categories, @abstract, tweets);
+            return new Paper(rank, title, authors, retweets, favorites, measuredAt, links, @abstract, tweets);
+        }
+
+        /// <summary>A paper's identifier, links and categories, read from where they start when first needed.</summary>
+        private sealed class LazyLinks : LazyField<PaperLinks>
+        {
+            private readonly FieldReader _start;
+
+            public LazyLinks(FieldReader start) => _start = start;
+
+            protected override PaperLinks Create()
+            {
+                var reader = _start;
+                var arxivId = reader.ReadString();
+                var absUrl = reader.ReadText();
+                var pdfUrl = reader.ReadText();
+                var categories = reader.ReadTextList();
+                return new PaperLinks(arxivId, absUrl, pdfUrl, categories);
+            }
         }
 
         private sealed class LazyTweets : LazyField<IReadOnlyList<Tweet>>

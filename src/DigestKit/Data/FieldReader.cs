@@ -100,6 +100,9 @@ namespace DigestKit.Data
             }
         }
 
+        /// <summary>Skips one field without decoding it.</summary>
+        public void SkipField() => ReadField(out _, out _);
+
         public string? ReadString()
         {
             var tag = ReadField(out var start, out var length);
