@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DigestKit.Data
@@ -12,6 +13,7 @@ namespace DigestKit.Data
         public static Digest Decode(byte[] data) =>
             Decode(DigestData.Pin(data ?? throw new ArgumentNullException(nameof(data))));
 
+        [MethodImpl(Jit.Optimized)]
         public static Digest Decode(DigestData data)
         {
             var reader = new FieldReader(data, 0, data.Length);
@@ -37,6 +39,7 @@ namespace DigestKit.Data
             return new Digest(title, date, template, draft, slug, category, tags, description, socialImage, papers, sourcePath);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static Paper ReadPaper(ref FieldReader reader)
         {
             var rank = (int)(reader.ReadInt64() ?? 0);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DigestKit.Data
@@ -26,6 +27,7 @@ namespace DigestKit.Data
 
         public bool AtEnd => _position >= _end;
 
+        [MethodImpl(Jit.Optimized)]
         public void ExpectMagic()
         {
             var magic = DataFormat.Magic;
@@ -47,6 +49,7 @@ namespace DigestKit.Data
         }
 
         /// <summary>Reads one field's header and skips its payload: (start, length, tag) where tag is ':' '!' or '~'.</summary>
+        [MethodImpl(Jit.Optimized)]
         public byte ReadField(out int start, out int length)
         {
             if (_position >= _end)
@@ -103,6 +106,7 @@ namespace DigestKit.Data
         /// <summary>Skips one field without decoding it.</summary>
         public void SkipField() => ReadField(out _, out _);
 
+        [MethodImpl(Jit.Optimized)]
         public string? ReadString()
         {
             var tag = ReadField(out var start, out var length);
@@ -118,6 +122,7 @@ namespace DigestKit.Data
             return new LazyText(_owner, tag, start, length);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public long? ReadInt64()
         {
             var tag = ReadField(out var start, out var length);
@@ -169,6 +174,7 @@ namespace DigestKit.Data
             return ticks is { } t ? new DateTime(t, (DateTimeKind)(kind ?? 0)) : (DateTime?)null;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public IReadOnlyList<string> ReadTextList()
         {
             var count = ReadCount();
@@ -198,6 +204,7 @@ namespace DigestKit.Data
             return new FieldReader(_owner, start, start + length);
         }
 
+        [MethodImpl(Jit.Optimized)]
         internal static string? Decode(DigestData owner, byte tag, int start, int length)
         {
             var data = owner.Pointer;
