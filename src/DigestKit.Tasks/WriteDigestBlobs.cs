@@ -19,6 +19,8 @@ namespace DigestKit.Tasks
     {
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
 
+        private readonly object _logLock = new object();
+
         public IBuildEngine? BuildEngine { get; set; }
 
         public ITaskHost? HostObject { get; set; }
@@ -47,7 +49,7 @@ namespace DigestKit.Tasks
                 catch (Exception ex)
                 {
                     failed = true;
-                    lock (this)
+                    lock (_logLock)
                     {
                         BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
                             "DigestKit", "DK9001", path, 0, 0, 0, 0,
