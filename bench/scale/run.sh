@@ -3,7 +3,7 @@
 # sample by shifting dates, against the same consumer embedding one digest.
 #   cold build         consumer bin/obj deleted, a fresh compiler process (no build server): worst case
 #   rebuild after edit one digest's abstract changed, then `dotnet build` again (build server on, as a developer has it)
-#   start-up           fresh process per run, median of 5: enumerate every paper vs parse the Markdown at run time
+#   start-up           fresh process per run, median of ${RUNS:-5}: enumerate every paper vs parse the Markdown at run time
 # usage: bench/scale/run.sh [COUNT]    (work dir: ${SCALE_DIR:-/tmp/digestkit-scale})
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -15,10 +15,12 @@ mkdir -p "$work/one"; cp "$(ls "$work/content"/*.md | head -1)" "$work/one/"
 for app in big small; do
   mkdir -p "$work/$app"; cp "$repo/bench/scale/Consumer/"* "$work/$app/"
 done
-common=(-c Release -nologo -v:q -p:DigestKitRepo="$repo" -p:TreatWarningsAsErrors=false)
+common=(-c Release -nologo -v:q -p:DigestKitRepo="$repo" -p:TreatWarningsAsErrors=false ${DIGESTKIT_BENCH_ARGS:-})
 big=("${common[@]}" -p:DigestKitContent="$work/content/*.md")
 small=("${common[@]}" -p:DigestKitContent="$work/one/*.md")
 dotnet build "$repo/src/DigestKit.Analyzers" -c Release -nologo -v:q >/dev/null
+dotnet build "$repo/src/DigestKit.Tasks" -c Release -nologo -v:q >/dev/null
+dotnet build "$repo/src/DigestKit" -c Release -nologo -v:q >/dev/null
 dotnet restore "$work/big" -p:DigestKitRepo="$repo" -v:q >/dev/null
 dotnet restore "$work/small" -p:DigestKitRepo="$repo" -v:q >/dev/null
 
@@ -46,6 +48,6 @@ ls -l "$work/big/bin/Release/net10.0/Consumer.dll" | awk '{printf "big Consumer.
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 for mode in papers full markdig engine; do
-  times=$(for i in 1 2 3 4 5; do dotnet "$work/big/bin/Release/net10.0/Consumer.dll" $mode "$work/content" | tee -a "$work/startup.log" | sed 's/^[a-z]*: \([0-9.]*\) ms.*/\1/'; done | median)
+  times=$(for i in $(seq "${RUNS:-5}"); do dotnet "$work/big/bin/Release/net10.0/Consumer.dll" $mode "$work/content" | tee -a "$work/startup.log" | sed 's/^[a-z]*: \([0-9.]*\) ms.*/\1/'; done | median)
   echo "start-up $mode: median $times ms   ($(tail -1 "$work/startup.log" | cut -d, -f2-))"
 done

@@ -87,5 +87,15 @@ namespace DigestKit
         /// </summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
         public static Digest FromString(string data) => DigestDecoder.Decode(DigestDecoder.Utf8(data));
+
+        /// <summary>
+        /// Decodes a digest the DigestKit build task embedded as the manifest resource <paramref name="name"/> of
+        /// <paramref name="assembly"/>, reading it in place in the loaded image. Called by generated code only.
+        /// </summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public static Digest FromResource(System.Reflection.Assembly assembly, string name) =>
+            DigestDecoder.Decode(Data.DigestData.FromResource(
+                assembly ?? throw new ArgumentNullException(nameof(assembly)),
+                name ?? throw new ArgumentNullException(nameof(name))));
     }
 }

@@ -5,15 +5,17 @@ using DigestKit.Data;
 namespace DigestKit
 {
     /// <summary>
-    /// One ranked paper of a digest. The abstract and the tweets, the bulk of a digest's text, are decoded
-    /// from the embedded data on first access, so listing papers stays cheap.
+    /// One ranked paper of a digest. The abstract and the tweets, the bulk of a digest's text, and the identifier,
+    /// links and categories are decoded from the embedded data on first access, so listing papers stays cheap.
     /// </summary>
     public sealed class Paper
     {
         private readonly LazyField<string>? _lazyAbstract;
         private readonly LazyField<IReadOnlyList<Tweet>>? _lazyTweets;
+        private readonly LazyField<PaperLinks>? _lazyLinks;
         private string? _abstract;
         private IReadOnlyList<Tweet>? _tweets;
+        private PaperLinks? _links;
 
         /// <summary>Creates a paper from values.</summary>
         public Paper(
@@ -29,8 +31,13 @@ namespace DigestKit
             IReadOnlyList<string> categories,
             string @abstract,
             IReadOnlyList<Tweet> tweets)
-            : this(rank, title, authors, retweets, favorites, measuredAt, arxivId, absUrl, pdfUrl, categories)
+            : this(rank, title, authors, retweets, favorites, measuredAt)
         {
+            _links = new PaperLinks(
+                arxivId,
+                absUrl ?? throw new ArgumentNullException(nameof(absUrl)),
+                pdfUrl ?? throw new ArgumentNullException(nameof(pdfUrl)),
+                categories ?? throw new ArgumentNullException(nameof(categories)));
             _abstract = @abstract ?? throw new ArgumentNullException(nameof(@abstract));
             _tweets = tweets ?? throw new ArgumentNullException(nameof(tweets));
         }
@@ -42,14 +49,12 @@ namespace DigestKit
             long retweets,
             long favorites,
             DateTime? measuredAt,
-            string? arxivId,
-            string absUrl,
-            string pdfUrl,
-            IReadOnlyList<string> categories,
+            LazyField<PaperLinks> links,
             LazyField<string> @abstract,
             LazyField<IReadOnlyList<Tweet>> tweets)
-            : this(rank, title, authors, retweets, favorites, measuredAt, arxivId, absUrl, pdfUrl, categories)
+            : this(rank, title, authors, retweets, favorites, measuredAt)
         {
+            _lazyLinks = links;
             _lazyAbstract = @abstract;
             _lazyTweets = tweets;
         }
@@ -60,11 +65,7 @@ namespace DigestKit
             IReadOnlyList<string> authors,
             long retweets,
             long favorites,
-            DateTime? measuredAt,
-            string? arxivId,
-            string absUrl,
-            string pdfUrl,
-            IReadOnlyList<string> categories)
+            DateTime? measuredAt)
         {
             Rank = rank;
             Title = title ?? throw new ArgumentNullException(nameof(title));
@@ -72,10 +73,6 @@ namespace DigestKit
             Retweets = retweets;
             Favorites = favorites;
             MeasuredAt = measuredAt;
-            ArxivId = arxivId;
-            AbsUrl = absUrl ?? throw new ArgumentNullException(nameof(absUrl));
-            PdfUrl = pdfUrl ?? throw new ArgumentNullException(nameof(pdfUrl));
-            Categories = categories ?? throw new ArgumentNullException(nameof(categories));
         }
 
         /// <summary>The number in the heading <c># N. Title</c>.</summary>
@@ -100,16 +97,20 @@ namespace DigestKit
         public DateTime? MeasuredAt { get; }
 
         /// <summary>The arXiv identifier with its version, if any (e.g. <c>2106.10155</c>, <c>2106.10155v2</c>).</summary>
-        public string? ArxivId { get; }
+        public string? ArxivId => Links.ArxivId;
 
         /// <summary>The <c>[abs]</c> link.</summary>
-        public string AbsUrl { get; }
+        public string AbsUrl => Links.AbsUrl;
 
         /// <summary>The <c>[pdf]</c> link.</summary>
-        public string PdfUrl { get; }
+        public string PdfUrl => Links.PdfUrl;
 
         /// <summary>The arXiv categories, e.g. <c>cs.LG</c>, in order.</summary>
-        public IReadOnlyList<string> Categories { get; }
+        public IReadOnlyList<string> Categories => Links.Categories;
+
+        // The identifier, links and categories: decoded together on first access (a listing of titles, authors and
+        // scores never reads them, and they are a third of a paper's fields).
+        private PaperLinks Links => _links ??= _lazyLinks!.Value;
 
         /// <summary>The abstract paragraph (may be empty).</summary>
         public string Abstract => _abstract ??= _lazyAbstract!.Value;

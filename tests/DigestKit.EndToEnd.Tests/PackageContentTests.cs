@@ -12,6 +12,7 @@ namespace DigestKit.EndToEnd.Tests;
 public sealed class PackageContentTests(PackedFeed feed)
 {
     private const string AnalyzerFolder = "analyzers/dotnet/cs/";
+    private const string TasksFolder = "tasks/netstandard2.0/";
 
     /// <summary>
     /// The highest assembly versions a .NET Framework host of Roslyn 4.8 (Visual Studio 17.8, msbuild.exe 17.8) binds:
@@ -37,7 +38,7 @@ public sealed class PackageContentTests(PackedFeed feed)
     };
 
     [Fact]
-    public void The_library_package_holds_the_runtime_library_the_analyzer_assemblies_and_the_build_files()
+    public void The_library_package_holds_the_runtime_library_the_analyzer_assemblies_the_build_task_and_the_build_files()
     {
         var entries = PackageFiles(feed.LibraryPackage);
         var listing = string.Join("\n", entries);
@@ -49,6 +50,11 @@ public sealed class PackageContentTests(PackedFeed feed)
             entries.Where(e => e.StartsWith(AnalyzerFolder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).SequenceEqual(
                 new[] { "DigestKit.Analyzers.dll", "DigestKit.CodeFixes.dll", "DigestKit.Engine.dll", "Markdig.dll", "YamlDotNet.dll" }.Select(f => AnalyzerFolder + f)),
             "analyzers/dotnet/cs must hold the generator/analyzer, the code fixes and their three dependencies, and nothing the host provides:\n" + listing);
+        Assert.True(
+            entries.Where(e => e.StartsWith(TasksFolder, StringComparison.Ordinal)).Order(StringComparer.Ordinal).SequenceEqual(
+                new[] { "DigestKit.Engine.dll", "DigestKit.Tasks.dll", "Markdig.dll", "YamlDotNet.dll" }.Select(f => TasksFolder + f)),
+            "tasks/netstandard2.0 must hold the build task and its three dependencies, and nothing MSBuild provides:\n" + listing);
+        Assert.DoesNotContain(entries, e => e.StartsWith("tasks/", StringComparison.Ordinal) && !e.StartsWith(TasksFolder, StringComparison.Ordinal));
         Assert.Contains("buildTransitive/DigestKit.props", entries);
         Assert.Contains("buildTransitive/DigestKit.targets", entries);
         Assert.Contains("README.md", entries);

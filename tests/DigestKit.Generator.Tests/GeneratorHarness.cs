@@ -115,10 +115,10 @@ internal sealed class GeneratorHarness
         return Load(output, digestsTypeName);
     }
 
-    public static Type Load(Compilation compilation, string digestsTypeName)
+    public static Type Load(Compilation compilation, string digestsTypeName, IEnumerable<ResourceDescription>? manifestResources = null)
     {
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
+        var result = compilation.Emit(stream, manifestResources: manifestResources);
         var problems = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, "compilation problems:\n" + string.Join("\n", problems.Take(20)));
         Assert.True(result.Success);

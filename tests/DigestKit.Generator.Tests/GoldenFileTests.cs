@@ -46,6 +46,24 @@ public sealed class GoldenFileTests
         AssertGolden("catalog.g.cs.txt", GeneratorHarness.GeneratedSource(run, "Digests.g.cs"));
     }
 
+    /// <summary>
+    /// Resource mode (the build task embedded the data): no per-digest file, and a <c>Digests</c> class whose
+    /// accessors open the resources named after each digest's path.
+    /// </summary>
+    [Fact]
+    public void Generated_Digests_class_in_resource_mode_matches_its_golden_file_and_is_the_only_file()
+    {
+        var harness = new GeneratorHarness();
+        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        var (run, _) = harness.Generate(
+        [
+            GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
+            GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
+        ]);
+        Assert.Equal(["Digests.g.cs"], run.Results.Single().GeneratedSources.Select(s => s.HintName));
+        AssertGolden("catalog.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, "Digests.g.cs"));
+    }
+
     private static void AssertGolden(string fileName, string actual)
     {
         var path = Path.Combine(GoldenDir, fileName);

@@ -6,11 +6,12 @@ using DigestKit.Analyzers.Generator.Model;
 namespace DigestKit.Analyzers.Generator
 {
     /// <summary>
-    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. Generated code is
-    /// data plus a few one-line methods: per digest a private class holding its blob as one <c>u8</c> literal
-    /// (kept out of the 16 MB #US string heap), decoded by the runtime on first access; and one <c>Digests</c>
+    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. One <c>Digests</c>
     /// class whose members are single expressions or switches of at most <see cref="CreateChunkSize"/> cases,
-    /// whatever the number of digests.
+    /// whatever the number of digests; each case creates one digest, decoded by the runtime on first access from:
+    /// in resource mode (<see cref="EmitOptions.ResourceData"/>, the build task ran) the manifest resource
+    /// <see cref="DigestResources.ResourceName"/>, so no data is C#; otherwise a private class per digest holding
+    /// its blob as one <c>u8</c> literal (kept out of the 16 MB #US string heap).
     /// </summary>
     public static class DigestEmitter
     {
@@ -33,6 +34,12 @@ namespace DigestKit.Analyzers.Generator
         /// <summary>One digest's data class, a nested class of <c>Digests</c>.</summary>
         public static string EmitDigest(DigestSpec digest, EmitOptions options)
         {
+            if (options.ResourceData)
+            {
+                // The build task embedded the data as the resource DigestResources.ResourceName(digest.Key).
+                return string.Empty;
+            }
+
             var writer = new SourceWriter();
             WriteHeader(writer, options);
             OpenNamespace(writer, options);
@@ -97,7 +104,9 @@ namespace DigestKit.Analyzers.Generator
             writer.OpenBlock("switch (index / " + CreateChunkSize.ToString(CultureInfo.InvariantCulture) + ")");
             var chunks = (entries.Count + CreateChunkSize - 1) / CreateChunkSize;
             // Called straight from the switch: one method per digest (its data) rather than two to JIT at start-up.
-            var create = options.Utf8Literals
+            var create = options.ResourceData
+                ? "global::DigestKit.Digest.FromResource(typeof(" + DigestsClassName + ").Assembly, {1})"
+                : options.Utf8Literals
                 ? "global::DigestKit.Digest.FromUtf8({0}.Data.ToArray())"
                 : "global::DigestKit.Digest.FromString({0}.Data)";
             for (var chunk = 0; chunk < chunks; chunk++)
@@ -118,7 +127,10 @@ namespace DigestKit.Analyzers.Generator
                 var end = Math.Min(entries.Count, (chunk + 1) * CreateChunkSize);
                 for (var i = chunk * CreateChunkSize; i < end; i++)
                 {
-                    writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + create.Replace("{0}", DataClassName(entries[i].Key)) + ";");
+                    var expression = create
+                        .Replace("{0}", DataClassName(entries[i].Key))
+                        .Replace("{1}", CSharpLiteral.Quote(DigestResources.ResourceName(entries[i].Key), utf8: false));
+                    writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + expression + ";");
                 }
 
                 writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");

@@ -41,6 +41,7 @@ namespace DigestKit.Analyzers.Generator
         public const string NamespaceProperty = "build_property.DigestKitNamespace";
         public const string RootNamespaceProperty = "build_property.RootNamespace";
         public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
+        public const string EmbedsResourcesProperty = "build_property.DigestKitEmbedsResources";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -48,12 +49,13 @@ namespace DigestKit.Analyzers.Generator
                 .Select(static (options, _) => options is CSharpParseOptions csharp ? csharp.LanguageVersion : LanguageVersion.Latest);
 
             var options = context.AnalyzerConfigOptionsProvider
-                .Select(static (provider, _) => ReadNamespace(provider.GlobalOptions))
+                .Select(static (provider, _) => (Namespace: ReadNamespace(provider.GlobalOptions), Resources: ReadEmbedsResources(provider.GlobalOptions)))
                 .Combine(languageVersion)
                 .Select(static (pair, _) => new EmitOptions(
-                    pair.Left,
+                    pair.Left.Namespace,
                     Utf8Literals: pair.Right >= LanguageVersion.CSharp11,
-                    NullableAnnotations: pair.Right >= LanguageVersion.CSharp8))
+                    NullableAnnotations: pair.Right >= LanguageVersion.CSharp8,
+                    ResourceData: pair.Left.Resources))
                 .WithTrackingName(TrackingNames.Options);
 
             var projectDirectory = context.AnalyzerConfigOptionsProvider
@@ -78,8 +80,9 @@ namespace DigestKit.Analyzers.Generator
                 .Select(static (pair, _) => EmitDigest(pair.Left.Spec!, pair.Right))
                 .WithTrackingName(TrackingNames.Sources);
 
+            // In resource mode a digest has no file of its own (empty code): the build task embedded its data.
             context.RegisterSourceOutput(
-                sources.Where(static source => source.Code is not null),
+                sources.Where(static source => !string.IsNullOrEmpty(source.Code)),
                 static (spc, source) => spc.AddSource(source.HintName, SourceText.From(source.Code!, System.Text.Encoding.UTF8)));
 
             var catalog = sources
@@ -156,6 +159,9 @@ namespace DigestKit.Analyzers.Generator
 
             context.AddSource(DigestEmitter.CatalogHintName, SourceText.From(code, System.Text.Encoding.UTF8));
         }
+
+        private static bool ReadEmbedsResources(AnalyzerConfigOptions options) =>
+            options.TryGetValue(EmbedsResourcesProperty, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
         private static string ReadNamespace(AnalyzerConfigOptions options)
         {

@@ -44,7 +44,7 @@ namespace DigestKit.Analyzers.Generator
             }
 
             return new DigestSpec(
-                Identifiers.DigestKey(sourcePath),
+                DigestResources.Key(sourcePath),
                 sourcePath,
                 fm?.Title?.Value ?? string.Empty,
                 fm?.Date?.Value,

@@ -74,47 +74,8 @@ namespace DigestKit.Analyzers.Generator
             return names;
         }
 
-        /// <summary>
-        /// The key of one digest's generated class and file: the file name's letters and digits plus a hash of the
-        /// source path, so two files of the same name in different folders differ, and the key depends on nothing
-        /// but the file's own path.
-        /// </summary>
-        public static string DigestKey(string sourcePath)
-        {
-            var fileName = sourcePath;
-            var slash = Math.Max(fileName.LastIndexOf('/'), fileName.LastIndexOf('\\'));
-            if (slash >= 0)
-            {
-                fileName = fileName.Substring(slash + 1);
-            }
-
-            var dot = fileName.LastIndexOf('.');
-            if (dot > 0)
-            {
-                fileName = fileName.Substring(0, dot);
-            }
-
-            var builder = new StringBuilder();
-            foreach (var c in fileName)
-            {
-                var ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-                if (ok)
-                {
-                    builder.Append(c);
-                }
-                else if (builder.Length > 0 && builder[builder.Length - 1] != '_')
-                {
-                    builder.Append('_');
-                }
-            }
-
-            if (builder.Length > 40)
-            {
-                builder.Length = 40;
-            }
-
-            return builder.ToString().TrimEnd('_') + "_" + Fnv1a(sourcePath).ToString("X8", CultureInfo.InvariantCulture);
-        }
+        /// <summary>The key of one digest's generated class and file (see <see cref="DigestResources.Key"/>).</summary>
+        public static string DigestKey(string sourcePath) => DigestResources.Key(sourcePath);
 
         /// <summary>
         /// A namespace from an MSBuild property: each dotted part made a valid identifier (invalid characters
@@ -160,18 +121,5 @@ namespace DigestKit.Analyzers.Generator
         }
 
         /// <summary>32-bit FNV-1a over UTF-16 code units: stable across processes, unlike string.GetHashCode.</summary>
-        private static uint Fnv1a(string value)
-        {
-            unchecked
-            {
-                var hash = 2166136261u;
-                foreach (var c in value)
-                {
-                    hash = (hash ^ c) * 16777619u;
-                }
-
-                return hash;
-            }
-        }
     }
 }

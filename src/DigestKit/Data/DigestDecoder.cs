@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DigestKit.Data
@@ -9,13 +10,12 @@ namespace DigestKit.Data
     {
         public static byte[] Utf8(string data) => Encoding.UTF8.GetBytes(data ?? throw new ArgumentNullException(nameof(data)));
 
-        public static Digest Decode(byte[] data)
-        {
-            if (data is null)
-            {
-                throw new ArgumentNullException(nameof(data));
-            }
+        public static Digest Decode(byte[] data) =>
+            Decode(DigestData.Pin(data ?? throw new ArgumentNullException(nameof(data))));
 
+        [MethodImpl(Jit.Optimized)]
+        public static Digest Decode(DigestData data)
+        {
             var reader = new FieldReader(data, 0, data.Length);
             reader.ExpectMagic();
             var sourcePath = reader.ReadText();
@@ -39,6 +39,7 @@ namespace DigestKit.Data
             return new Digest(title, date, template, draft, slug, category, tags, description, socialImage, papers, sourcePath);
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static Paper ReadPaper(ref FieldReader reader)
         {
             var rank = (int)(reader.ReadInt64() ?? 0);
@@ -47,13 +48,36 @@ namespace DigestKit.Data
             var retweets = reader.ReadInt64() ?? 0;
             var favorites = reader.ReadInt64() ?? 0;
             var measuredAt = reader.ReadDate();
-            var arxivId = reader.ReadString();
-            var absUrl = reader.ReadText();
-            var pdfUrl = reader.ReadText();
-            var categories = reader.ReadTextList();
+            var links = new LazyLinks(reader);
+            reader.SkipField(); // arxivId
+            reader.SkipField(); // absUrl
+            reader.SkipField(); // pdfUrl
+            for (var n = reader.ReadCount(); n > 0; n--)
+            {
+                reader.SkipField(); // a category
+            }
+
             var @abstract = reader.ReadLazyText();
             var tweets = new LazyTweets(reader.ReadGroup());
-            return new Paper(rank, title, authors, retweets, favorites, measuredAt, arxivId, absUrl, pdfUrl, categories, @abstract, tweets);
+            return new Paper(rank, title, authors, retweets, favorites, measuredAt, links, @abstract, tweets);
+        }
+
+        /// <summary>A paper's identifier, links and categories, read from where they start when first needed.</summary>
+        private sealed class LazyLinks : LazyField<PaperLinks>
+        {
+            private readonly FieldReader _start;
+
+            public LazyLinks(FieldReader start) => _start = start;
+
+            protected override PaperLinks Create()
+            {
+                var reader = _start;
+                var arxivId = reader.ReadString();
+                var absUrl = reader.ReadText();
+                var pdfUrl = reader.ReadText();
+                var categories = reader.ReadTextList();
+                return new PaperLinks(arxivId, absUrl, pdfUrl, categories);
+            }
         }
 
         private sealed class LazyTweets : LazyField<IReadOnlyList<Tweet>>
@@ -92,7 +116,7 @@ namespace DigestKit.Data
         /// <summary>Reads a slug catalog: <c>"DK1;" count slug*</c>.</summary>
         public static string[] DecodeSlugs(byte[] data)
         {
-            var reader = new FieldReader(data, 0, data.Length);
+            var reader = new FieldReader(DigestData.Pin(data), 0, data.Length);
             reader.ExpectMagic();
             var count = reader.ReadCount();
             var slugs = new string[count];

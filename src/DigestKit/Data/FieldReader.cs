@@ -1,28 +1,33 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DigestKit.Data
 {
-    /// <summary>Reads the fields of <see cref="DataFormat"/> one after another from a range of a byte array.</summary>
-    internal struct FieldReader
+    /// <summary>
+    /// Reads the fields of <see cref="DataFormat"/> one after another from a range of a digest's data. Reads through a
+    /// pointer (<see cref="DigestData"/>): the data of a resource-embedded digest is read in place in the mapped image.
+    /// </summary>
+    internal unsafe struct FieldReader
     {
-        private readonly byte[] _data;
+        private readonly DigestData _owner;
+        private readonly byte* _data;
         private readonly int _end;
         private int _position;
 
-        public FieldReader(byte[] data, int start, int end)
+        public FieldReader(DigestData owner, int start, int end)
         {
-            _data = data;
+            _owner = owner;
+            _data = owner.Pointer;
             _position = start;
             _end = end;
         }
 
-        public byte[] Data => _data;
-
         public bool AtEnd => _position >= _end;
 
+        [MethodImpl(Jit.Optimized)]
         public void ExpectMagic()
         {
             var magic = DataFormat.Magic;
@@ -40,9 +45,11 @@ namespace DigestKit.Data
             }
 
             _position += magic.Length;
+            GC.KeepAlive(_owner);
         }
 
         /// <summary>Reads one field's header and skips its payload: (start, length, tag) where tag is ':' '!' or '~'.</summary>
+        [MethodImpl(Jit.Optimized)]
         public byte ReadField(out int start, out int length)
         {
             if (_position >= _end)
@@ -91,14 +98,19 @@ namespace DigestKit.Data
                 start = _position;
                 length = n;
                 _position += n;
+                GC.KeepAlive(_owner);
                 return b;
             }
         }
 
+        /// <summary>Skips one field without decoding it.</summary>
+        public void SkipField() => ReadField(out _, out _);
+
+        [MethodImpl(Jit.Optimized)]
         public string? ReadString()
         {
             var tag = ReadField(out var start, out var length);
-            return Decode(_data, tag, start, length);
+            return Decode(_owner, tag, start, length);
         }
 
         public string ReadText() => ReadString() ?? string.Empty;
@@ -107,9 +119,10 @@ namespace DigestKit.Data
         public LazyField<string> ReadLazyText()
         {
             var tag = ReadField(out var start, out var length);
-            return new LazyText(_data, tag, start, length);
+            return new LazyText(_owner, tag, start, length);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public long? ReadInt64()
         {
             var tag = ReadField(out var start, out var length);
@@ -137,6 +150,7 @@ namespace DigestKit.Data
                 value = checked((value * 10) + (b - '0'));
             }
 
+            GC.KeepAlive(_owner);
             return negative ? -value : value;
         }
 
@@ -160,6 +174,7 @@ namespace DigestKit.Data
             return ticks is { } t ? new DateTime(t, (DateTimeKind)(kind ?? 0)) : (DateTime?)null;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public IReadOnlyList<string> ReadTextList()
         {
             var count = ReadCount();
@@ -186,23 +201,24 @@ namespace DigestKit.Data
                 throw Corrupt("bad group");
             }
 
-            return new FieldReader(_data, start, start + length);
+            return new FieldReader(_owner, start, start + length);
         }
 
-        internal static string? Decode(byte[] data, byte tag, int start, int length)
+        [MethodImpl(Jit.Optimized)]
+        internal static string? Decode(DigestData owner, byte tag, int start, int length)
         {
-            switch (tag)
+            var data = owner.Pointer;
+            var value = tag switch
             {
-                case (byte)'~':
-                    return null;
-                case (byte)':':
-                    return length == 0 ? string.Empty : Encoding.UTF8.GetString(data, start, length);
-                default:
-                    return DecodeUtf16Hex(data, start, length);
-            }
+                (byte)'~' => null,
+                (byte)':' => length == 0 ? string.Empty : Encoding.UTF8.GetString(data + start, length),
+                _ => DecodeUtf16Hex(data, start, length),
+            };
+            GC.KeepAlive(owner);
+            return value;
         }
 
-        private static string DecodeUtf16Hex(byte[] data, int start, int length)
+        private static string DecodeUtf16Hex(byte* data, int start, int length)
         {
             if (length % 4 != 0)
             {

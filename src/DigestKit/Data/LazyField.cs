@@ -28,12 +28,12 @@ namespace DigestKit.Data
 
     internal sealed class LazyText : LazyField<string>
     {
-        private readonly byte[] _data;
+        private readonly DigestData _data;
         private readonly byte _tag;
         private readonly int _start;
         private readonly int _length;
 
-        public LazyText(byte[] data, byte tag, int start, int length)
+        public LazyText(DigestData data, byte tag, int start, int length)
         {
             _data = data;
             _tag = tag;

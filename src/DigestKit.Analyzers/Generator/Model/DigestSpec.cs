@@ -62,7 +62,13 @@ namespace DigestKit.Analyzers.Generator.Model
     /// <param name="Namespace">The namespace of <c>Digests</c>; empty for the global namespace.</param>
     /// <param name="Utf8Literals">C# 11 or later: embed data as <c>"…"u8</c> (kept out of the 16 MB string heap).</param>
     /// <param name="NullableAnnotations">C# 8 or later: <c>#nullable enable</c> and <c>Digest?</c>.</param>
-    public sealed record EmitOptions(string Namespace, bool Utf8Literals, bool NullableAnnotations);
+    /// <param name="ResourceData">
+    /// The DigestKit build task embedded each valid digest's data as a manifest resource
+    /// (<c>build_property.DigestKitEmbedsResources</c>): generated code only names the resources, and no digest
+    /// becomes a literal. Otherwise (no task: a project that references the analyzer without the targets) each
+    /// digest's data is a literal in its own generated file.
+    /// </param>
+    public sealed record EmitOptions(string Namespace, bool Utf8Literals, bool NullableAnnotations, bool ResourceData = false);
 
     /// <summary>Everything the <c>Digests</c> class is made of.</summary>
     public sealed record CatalogSpec(EmitOptions Options, EquatableArray<CatalogEntry> Entries);

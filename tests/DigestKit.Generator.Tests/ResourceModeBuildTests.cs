@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Reflection;
+using DigestKit.Engine;
+using DigestKit.Tests;
+
+namespace DigestKit.Generator.Tests;
+
+/// <summary>
+/// Resource mode in a real <c>dotnet build</c>: a consumer importing the shared props/targets with the build task
+/// (src/DigestKit.Tasks) gets each valid digest's data as a manifest resource, reads every value back from it, and
+/// embeds nothing of a digest with an error. Rebuilding after editing one digest rewrites that digest's blob only.
+/// One consumer, two builds (~40 s): the cost of proving the task and the generator agree.
+/// </summary>
+public sealed class ResourceModeBuildTests : IDisposable
+{
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+
+    private static readonly string[] AnalyzerAssemblies = ["DigestKit.Analyzers.dll", "DigestKit.Engine.dll", "YamlDotNet.dll", "Markdig.dll"];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "digestkit-resource-tests-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void A_consumer_built_with_the_task_reads_every_value_back_from_resources_and_an_edit_rewrites_one_blob()
+    {
+        var dir = CreateConsumer();
+        var build = Build(dir);
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        var blobs = Path.Combine(dir, "obj", "Debug", "net10.0", "digestkit");
+        var written = Directory.GetFiles(blobs, "*.dk1").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(3, written.Length);
+        // The broken digest's blob is empty: nothing of it is embedded.
+        Assert.Equal([0L], written.Where(f => Path.GetFileName(f).StartsWith("broken_", StringComparison.Ordinal)).Select(f => new FileInfo(f).Length));
+        Assert.All(written.Where(f => !Path.GetFileName(f).StartsWith("broken_", StringComparison.Ordinal)), f => Assert.True(new FileInfo(f).Length > 1000, f));
+
+        var assembly = Assembly.LoadFile(Path.Combine(dir, "bin", "Debug", "net10.0", "Consumer.dll"));
+        var resources = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            written.Select(f => DigestKit.Analyzers.Generator.DigestResources.ResourceName(Path.GetFileNameWithoutExtension(f))).Order(StringComparer.Ordinal),
+            resources);
+        Assert.All(resources, r => Assert.Matches("^DigestKit\\.(2021_0[56]_[0-9]{2}_Hot_Papers|broken)_[0-9A-F]{8}\\.dk1$", r));
+        var digestsType = assembly.GetType("Consumer.Digests")!;
+        Assert.DoesNotContain(digestsType.GetNestedTypes(BindingFlags.NonPublic), t => t.Name.StartsWith("__Digest_", StringComparison.Ordinal));
+
+        var all = GeneratorHarness.All(digestsType);
+        Assert.Equal(["hot-papers-2021-05-07", "hot-papers-2021-06-21"], all.Select(d => d.Slug));
+        ReadBackTests.AssertSame(DigestEngine.Analyze(TestPaths.MisEncodedSeed, File.ReadAllText(TestPaths.MisEncodedSeed)).Document, all[0]);
+        ReadBackTests.AssertSame(DigestEngine.Analyze(TestPaths.CleanSeed, File.ReadAllText(TestPaths.CleanSeed)).Document, all[1]);
+        Assert.Same(all[1], GeneratorHarness.Find(digestsType, "hot-papers-2021-06-21"));
+
+        // Edit one digest: its blob is rewritten, the other is left alone.
+        var before = written.Select(File.GetLastWriteTimeUtc).ToArray();
+        var edited = Path.Combine(dir, "digests", "2021-06-21---Hot-Papers.md");
+        File.AppendAllText(edited, "\n");
+        File.SetLastWriteTimeUtc(edited, before.Max().AddSeconds(5));
+        build = Build(dir);
+        Assert.True(build.ExitCode == 0, build.Output);
+        var cleanBlob = Array.FindIndex(written, f => Path.GetFileName(f).StartsWith("2021_06_21", StringComparison.Ordinal));
+        Assert.True(cleanBlob >= 0, string.Join(", ", written));
+        for (var i = 0; i < written.Length; i++)
+        {
+            var changed = File.GetLastWriteTimeUtc(written[i]) != before[i];
+            Assert.True(changed == (i == cleanBlob), Path.GetFileName(written[i]) + (changed ? " was rewritten" : " was not rewritten"));
+        }
+    }
+
+    private string CreateConsumer()
+    {
+        var dir = Path.Combine(_root, "consumer");
+        Directory.CreateDirectory(Path.Combine(dir, "digests"));
+        // Stop MSBuild's upward search for Directory.Build.* and central package files at the temporary root.
+        File.WriteAllText(Path.Combine(_root, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_root, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(_root, "Directory.Packages.props"), "<Project />");
+
+        var bin = AppContext.BaseDirectory;
+        var analyzers = string.Concat(AnalyzerAssemblies.Select(a => $"    <Analyzer Include=\"{Path.Combine(bin, a)}\" />\n"));
+        var buildTransitive = Path.Combine(TestPaths.RepoRoot, "src", "DigestKit", "buildTransitive");
+        var task = Path.Combine(TestPaths.RepoRoot, "src", "DigestKit.Tasks", "bin", Configuration, "netstandard2.0", "DigestKit.Tasks.dll");
+        Assert.True(File.Exists(task), "the build task is not built: " + task);
+        File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{Path.Combine(buildTransitive, "DigestKit.props")}" />
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <RootNamespace>Consumer</RootNamespace>
+                <ImplicitUsings>disable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <DigestKitContent>$(MSBuildProjectDirectory)/digests/*.md</DigestKitContent>
+                <DigestKitTasksAssembly>{task}</DigestKitTasksAssembly>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{Path.Combine(bin, "DigestKit.dll")}" />
+            {analyzers}  </ItemGroup>
+              <Import Project="{Path.Combine(buildTransitive, "DigestKit.targets")}" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Program.cs"), "namespace Consumer { public static class Program { public static void Main() { } } }\n");
+        File.Copy(TestPaths.CleanSeed, Path.Combine(dir, "digests", "2021-06-21---Hot-Papers.md"));
+        File.Copy(TestPaths.MisEncodedSeed, Path.Combine(dir, "digests", "2021-05-07---Hot-Papers.md"));
+        // No front matter and an incomplete paper: errors (DK1001, DK2005…), lowered to warnings so the build
+        // succeeds; the engine's verdict is unchanged, so nothing of it is embedded.
+        File.WriteAllText(Path.Combine(dir, "digests", "broken.md"), "# 1. A paper with no front matter\n");
+        File.WriteAllText(Path.Combine(dir, ".editorconfig"), "root = true\n\n[*.md]\ndotnet_analyzer_diagnostic.severity = warning\n");
+        return dir;
+    }
+
+    private static (int ExitCode, string Output) Build(string dir)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "build", "Consumer.csproj", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild variables would point the child build at the test's own SDK resolution.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
