@@ -9,7 +9,7 @@ namespace DigestKit.Benchmarks.Engine;
 /// <summary>
 /// Engine throughput over the real posts (the 2 seeds + the 30-post corpus sample), against the floor:
 /// a bare Markdig parse of each body plus a bare YamlDotNet event parse of each front matter.
-/// Run: dotnet run -c Release --project bench/DigestKit.Benchmarks -- --filter '*EngineThroughput*'
+/// Run: dotnet run -c Release --project bench/DigestKit.Benchmarks -- --filter '*EngineThroughput*' --inProcess
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
