@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DigestKit.Tests;
@@ -72,34 +71,8 @@ public sealed class BuildFixture : IDisposable
     /// <summary>Runs <c>dotnet build</c> in <paramref name="dir"/> and returns its exit code and output.</summary>
     public static (int ExitCode, string Output) Build(string dir, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "build", "Consumer.csproj", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary" }.Concat(arguments))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild variables would point the child build at the test's own SDK resolution.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) && k != "MSBUILDDISABLENODEREUSE").ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var result = DotnetCommand.Build(dir, "Consumer.csproj", arguments);
+        return (result.ExitCode, result.Output);
     }
 
     public void Dispose()

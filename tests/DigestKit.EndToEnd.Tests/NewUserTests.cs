@@ -104,7 +104,7 @@ public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
         output.WriteLine($"tool install and checks: {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private Dictionary<string, string> IsolatedPackages() =>
+    private Dictionary<string, string?> IsolatedPackages() =>
         new() { ["NUGET_PACKAGES"] = feed.NewDirectory("nuget-packages") };
 
     /// <summary>The local feed for DigestKit packages (and only there), nuget.org for everything else.</summary>

@@ -3,6 +3,7 @@ using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using DigestKit.EndToEnd.Tests.Infrastructure;
+using DigestKit.Tests;
 
 namespace DigestKit.EndToEnd.Tests;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using DigestKit.Engine;
 using DigestKit.Tests;
@@ -111,27 +110,8 @@ public sealed class ResourceModeBuildTests : IDisposable
 
     private static (int ExitCode, string Output) Build(string dir)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "build", "Consumer.csproj", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild variables would point the child build at the test's own SDK resolution.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var result = DotnetCommand.Build(dir, "Consumer.csproj");
+        return (result.ExitCode, result.Output);
     }
 
     public void Dispose()

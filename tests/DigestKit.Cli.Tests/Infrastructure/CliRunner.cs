@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using DigestKit.Tests;
 
 namespace DigestKit.Cli.Tests.Infrastructure;
 
@@ -16,59 +15,15 @@ internal static class CliRunner
     public static CliResult Run(string workingDirectory, IDictionary<string, string?>? environment, params string[] args)
     {
         Assert.True(File.Exists(CliTestPaths.CliDll), $"the CLI is not built at {CliTestPaths.CliDll}");
-        var start = new ProcessStartInfo(DotNetHost())
+
+        // The colour tests decide NO_COLOR themselves: unset unless the test sets it.
+        var variables = new Dictionary<string, string?> { ["NO_COLOR"] = null };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(CliTestPaths.CliDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
+            variables[key] = value;
         }
 
-        start.Environment["NO_COLOR"] = null;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        if (environment is not null)
-        {
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-
-        // Not a timing assertion: a guard so a hung process fails the test instead of the whole run.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("digestkit did not exit: " + string.Join(' ', args));
-        }
-
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
-    }
-
-    private static string DotNetHost()
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host))
-        {
-            return host;
-        }
-
-        var process = Environment.ProcessPath;
-        if (process is not null && Path.GetFileNameWithoutExtension(process) == "dotnet")
-        {
-            return process;
-        }
-
-        return "dotnet";
+        var result = DotnetCommand.Run(DotnetCommand.DotnetHost(), workingDirectory, variables, [CliTestPaths.CliDll, .. args]);
+        return new CliResult(result.ExitCode, result.StdOut, result.StdErr);
     }
 }

@@ -26,7 +26,7 @@ public sealed class PackedFeed : IDisposable
         {
             var pack = DotnetCommand.Dotnet(
                 TestPaths.RepoRoot,
-                new Dictionary<string, string>(),
+                new Dictionary<string, string?>(),
                 "pack", Path.Combine(TestPaths.RepoRoot, project), "-c", "Release", "-o", FeedDirectory, "--artifacts-path", artifacts,
                 "-nodeReuse:false", "-p:UseSharedCompilation=false");
             Assert.True(pack.ExitCode == 0, pack.ToString());

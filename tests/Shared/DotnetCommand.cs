@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace DigestKit.EndToEnd.Tests.Infrastructure;
+namespace DigestKit.Tests;
 
 internal sealed record CommandResult(string CommandLine, int ExitCode, string StdOut, string StdErr)
 {
@@ -11,7 +11,8 @@ internal sealed record CommandResult(string CommandLine, int ExitCode, string St
 }
 
 /// <summary>
-/// Runs <c>dotnet …</c> (or an installed tool) as a user would from a shell, in an environment cleaned of what the
+/// Runs <c>dotnet …</c> (or an installed tool) for every test project that starts a child process (real builds,
+/// the built CLI, package installs) as a user would from a shell, in an environment cleaned of what the
 /// test host inherits from <c>dotnet test</c>, with no build servers or reused nodes left behind holding the
 /// output pipes or the temporary folders.
 /// </summary>
@@ -20,10 +21,20 @@ internal static class DotnetCommand
     /// <summary>Not a timing assertion: a guard so a hung command fails its test instead of the whole run.</summary>
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
-    public static CommandResult Dotnet(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+    private static readonly IReadOnlyDictionary<string, string?> NoEnvironment = new Dictionary<string, string?>();
+
+    public static CommandResult Dotnet(string workingDirectory, params string[] args) =>
+        Run(DotnetHost(), workingDirectory, NoEnvironment, args);
+
+    public static CommandResult Dotnet(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         Run(DotnetHost(), workingDirectory, environment, args);
 
-    public static CommandResult Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary><c>dotnet build</c> of a test's temporary consumer project: no build server, no reused nodes.</summary>
+    public static CommandResult Build(string workingDirectory, string project, params string[] args) =>
+        Dotnet(workingDirectory, ["build", project, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary", .. args]);
+
+    /// <summary>Runs <paramref name="fileName"/>; an <paramref name="environment"/> value of null removes the variable.</summary>
+    public static CommandResult Run(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -62,7 +73,14 @@ internal static class DotnetCommand
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         var commandLine = Path.GetFileName(fileName) + " " + string.Join(' ', args);
@@ -83,7 +101,7 @@ internal static class DotnetCommand
         return new CommandResult(commandLine, process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))
