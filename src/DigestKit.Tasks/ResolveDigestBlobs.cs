@@ -6,9 +6,9 @@ using Microsoft.Build.Framework;
 namespace DigestKit.Tasks
 {
     /// <summary>
-    /// Names each digest's blob file and manifest resource, from its path alone (no file is read): the metadata
-    /// that lets the next target map every digest to its own blob through Inputs/Outputs, so that editing one
-    /// digest rewrites one blob.
+    /// Names each digest's key and blob file, from its path alone (no file is read): the metadata that lets the next
+    /// target map every digest to its own blob through Inputs/Outputs, so that editing one digest rewrites one blob,
+    /// and lets the pack find each blob under the key the generated code asks for.
     /// </summary>
     public sealed class ResolveDigestBlobs : ITask
     {
@@ -28,7 +28,7 @@ namespace DigestKit.Tasks
         [Required]
         public string BlobDirectory { get; set; } = string.Empty;
 
-        /// <summary>The digests again, with DigestKitBlob (the blob's full path) and DigestKitResource (its LogicalName).</summary>
+        /// <summary>The digests again, with DigestKitBlob (the blob's full path) and DigestKitKey (its key in the pack).</summary>
         [Output]
         public ITaskItem[] Resolved { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -41,8 +41,8 @@ namespace DigestKit.Tasks
                 var key = DigestResources.Key(DigestSpecBuilder.RelativePath(Digests[i].GetMetadata("FullPath"), ProjectDirectory));
                 // The input item itself, its metadata extended: what MSBuild hands back keeps all the rest.
                 var item = Digests[i];
-                item.SetMetadata("DigestKitBlob", Path.Combine(directory, key + ".dk1"));
-                item.SetMetadata("DigestKitResource", DigestResources.ResourceName(key));
+                item.SetMetadata("DigestKitBlob", Path.Combine(directory, DigestResources.BlobFileName(key)));
+                item.SetMetadata("DigestKitKey", key);
                 resolved[i] = item;
             }
 

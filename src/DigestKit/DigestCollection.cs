@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using DigestKit.Data;
 
@@ -14,17 +16,20 @@ namespace DigestKit
     /// </summary>
     public sealed class DigestCollection : IReadOnlyList<Digest>
     {
-        private readonly Func<int, Digest> _create;
+        private readonly Func<int, Digest>? _create;
+        private readonly Assembly? _assembly;
+        private readonly string? _resourceName;
         private readonly Digest?[] _digests;
-        private readonly byte[] _slugData;
+        private readonly byte[] _catalog;
         private Dictionary<string, int>? _bySlug;
+        private PackIndex? _pack;
 
-        /// <summary>Called by generated code only.</summary>
+        /// <summary>Called by generated code only: each digest's data is a literal that <paramref name="create"/> decodes.</summary>
         /// <param name="count">How many digests.</param>
         /// <param name="create">Creates digest <c>i</c> from its embedded data.</param>
-        /// <param name="slugData">The slugs in list order, as embedded data.</param>
+        /// <param name="catalog">The slugs (and keys) in list order, as embedded data.</param>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public DigestCollection(int count, Func<int, Digest> create, byte[] slugData)
+        public DigestCollection(int count, Func<int, Digest> create, byte[] catalog)
         {
             if (count < 0)
             {
@@ -32,14 +37,38 @@ namespace DigestKit
             }
 
             _create = create ?? throw new ArgumentNullException(nameof(create));
-            _slugData = slugData ?? throw new ArgumentNullException(nameof(slugData));
+            _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
             _digests = new Digest?[count];
         }
 
-        /// <summary>Called by generated code only (C# older than 11: the slugs come as a string).</summary>
+        /// <summary>Called by generated code only (C# older than 11: the catalog comes as a string).</summary>
         [EditorBrowsable(EditorBrowsableState.Never)]
-        public DigestCollection(int count, Func<int, Digest> create, string slugData)
-            : this(count, create, DigestDecoder.Utf8(slugData))
+        public DigestCollection(int count, Func<int, Digest> create, string catalog)
+            : this(count, create, DigestDecoder.Utf8(catalog))
+        {
+        }
+
+        /// <summary>
+        /// Called by generated code only: the DigestKit build task embedded every digest in the manifest resource
+        /// <paramref name="resourceName"/> of <paramref name="assembly"/>, which is opened on first access and read
+        /// in place.
+        /// </summary>
+        /// <param name="assembly">The assembly holding the resource.</param>
+        /// <param name="resourceName">The pack resource's name.</param>
+        /// <param name="catalog">The slugs and keys in list order, as embedded data.</param>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public DigestCollection(Assembly assembly, string resourceName, byte[] catalog)
+        {
+            _assembly = assembly ?? throw new ArgumentNullException(nameof(assembly));
+            _resourceName = resourceName ?? throw new ArgumentNullException(nameof(resourceName));
+            _catalog = catalog ?? throw new ArgumentNullException(nameof(catalog));
+            _digests = new Digest?[DigestDecoder.CatalogCount(catalog)];
+        }
+
+        /// <summary>Called by generated code only (C# older than 11: the catalog comes as a string).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public DigestCollection(Assembly assembly, string resourceName, string catalog)
+            : this(assembly, resourceName, DigestDecoder.Utf8(catalog))
         {
         }
 
@@ -56,13 +85,7 @@ namespace DigestKit
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
 
-                var digest = Volatile.Read(ref _digests[index]);
-                if (digest is null)
-                {
-                    digest = Interlocked.CompareExchange(ref _digests[index], _create(index), null) ?? _digests[index]!;
-                }
-
-                return digest;
+                return Volatile.Read(ref _digests[index]) ?? Load(index);
             }
         }
 
@@ -74,34 +97,120 @@ namespace DigestKit
                 throw new ArgumentNullException(nameof(slug));
             }
 
-            var bySlug = Volatile.Read(ref _bySlug);
-            if (bySlug is null)
-            {
-                var slugs = DigestDecoder.DecodeSlugs(_slugData);
-                bySlug = new Dictionary<string, int>(slugs.Length, StringComparer.Ordinal);
-                for (var i = 0; i < slugs.Length; i++)
-                {
-                    if (!bySlug.ContainsKey(slugs[i]))
-                    {
-                        bySlug.Add(slugs[i], i);
-                    }
-                }
-
-                Interlocked.CompareExchange(ref _bySlug, bySlug, null);
-            }
-
+            var bySlug = Volatile.Read(ref _bySlug) ?? Once.Publish(ref _bySlug, IndexSlugs(DigestDecoder.DecodeSlugs(_catalog)));
             return bySlug.TryGetValue(slug, out var index) ? this[index] : null;
         }
 
         /// <inheritdoc />
-        public IEnumerator<Digest> GetEnumerator()
+        public IEnumerator<Digest> GetEnumerator() => new Enumerator(this);
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private Digest Load(int index) => Once.Publish(ref _digests[index], Create(index));
+
+        private Digest Create(int index)
         {
-            for (var i = 0; i < _digests.Length; i++)
+            if (_create is not null)
             {
-                yield return this[i];
+                return _create(index);
+            }
+
+            var pack = Volatile.Read(ref _pack) ?? Once.Publish(ref _pack, PackIndex.Open(_assembly!, _resourceName!, _catalog));
+            return pack.Decode(index);
+        }
+
+        /// <summary>Written out rather than an iterator, so that it can be optimized at first call like the rest.</summary>
+        private sealed class Enumerator : IEnumerator<Digest>
+        {
+            private readonly DigestCollection _collection;
+            private int _index = -1;
+            private Digest? _current;
+
+            public Enumerator(DigestCollection collection) => _collection = collection;
+
+            public Digest Current => _current ?? throw new InvalidOperationException("The enumeration has not started or has ended.");
+
+            object IEnumerator.Current => Current;
+
+            public bool MoveNext()
+            {
+                if (_index + 1 < _collection.Count)
+                {
+                    _index++;
+                    _current = _collection[_index];
+                    return true;
+                }
+
+                _index = _collection.Count;
+                _current = null;
+                return false;
+            }
+
+            public void Reset()
+            {
+                _index = -1;
+                _current = null;
+            }
+
+            public void Dispose()
+            {
             }
         }
 
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        /// <summary>Slug -> index; the first of duplicate slugs wins (the analyzer reports duplicates).</summary>
+        private static Dictionary<string, int> IndexSlugs(string[] slugs)
+        {
+            var bySlug = new Dictionary<string, int>(slugs.Length, StringComparer.Ordinal);
+            for (var i = 0; i < slugs.Length; i++)
+            {
+                if (!bySlug.ContainsKey(slugs[i]))
+                {
+                    bySlug.Add(slugs[i], i);
+                }
+            }
+
+            return bySlug;
+        }
+
+        /// <summary>The pack, and where the catalog says each digest of the list is in it.</summary>
+        private sealed unsafe class PackIndex
+        {
+            private readonly DigestData _catalog;
+            private readonly int[] _located;
+            private readonly string _resourceName;
+
+            private PackIndex(DigestPack pack, DigestData catalog, int[] located, string resourceName)
+            {
+                Pack = pack;
+                _catalog = catalog;
+                _located = located;
+                _resourceName = resourceName;
+            }
+
+            public DigestPack Pack { get; }
+
+            public static PackIndex Open(Assembly assembly, string resourceName, byte[] catalog)
+            {
+                var data = DigestData.Pin(catalog);
+                return new PackIndex(DigestPack.Open(assembly, resourceName), data, DigestDecoder.LocateKeys(data), resourceName);
+            }
+
+            public Digest Decode(int index)
+            {
+                var keyStart = _located[(index * 3) + 1];
+                var keyLength = _located[(index * 3) + 2];
+                if (!Pack.TryFind(_located[index * 3], _catalog.Pointer + keyStart, keyLength, out var range))
+                {
+                    var key = FieldReader.Decode(_catalog, (byte)':', keyStart, keyLength);
+                    throw new InvalidOperationException(
+                        "DigestKit: the digest '" + key + "' is missing from the resource '" + _resourceName + "': the generator and the "
+                        + "DigestKit build task disagree (rebuild the project).");
+                }
+
+                GC.KeepAlive(_catalog);
+                return Pack.Decode(range);
+            }
+        }
     }
 }

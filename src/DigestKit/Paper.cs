@@ -1,18 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using DigestKit.Data;
 
 namespace DigestKit
 {
     /// <summary>
-    /// One ranked paper of a digest. The abstract and the tweets, the bulk of a digest's text, and the identifier,
-    /// links and categories are decoded from the embedded data on first access, so listing papers stays cheap.
+    /// One ranked paper of a digest. An embedded paper holds its numbers and the positions of its other fields in
+    /// the embedded data: the title, the authors (whose count is known at once), the identifier, links and
+    /// categories, the abstract and the tweets are each decoded on first access and then kept, so listing papers
+    /// stays cheap. Safe to read from several threads.
     /// </summary>
     public sealed class Paper
     {
-        private readonly LazyField<string>? _lazyAbstract;
-        private readonly LazyField<IReadOnlyList<Tweet>>? _lazyTweets;
-        private readonly LazyField<PaperLinks>? _lazyLinks;
+        private readonly PaperFields _fields;
+        private string? _title;
+        private IReadOnlyList<string>? _authors;
         private string? _abstract;
         private IReadOnlyList<Tweet>? _tweets;
         private PaperLinks? _links;
@@ -31,8 +34,10 @@ namespace DigestKit
             IReadOnlyList<string> categories,
             string @abstract,
             IReadOnlyList<Tweet> tweets)
-            : this(rank, title, authors, retweets, favorites, measuredAt)
+            : this(rank, retweets, favorites, measuredAt, default)
         {
+            _title = title ?? throw new ArgumentNullException(nameof(title));
+            _authors = authors ?? throw new ArgumentNullException(nameof(authors));
             _links = new PaperLinks(
                 arxivId,
                 absUrl ?? throw new ArgumentNullException(nameof(absUrl)),
@@ -42,47 +47,24 @@ namespace DigestKit
             _tweets = tweets ?? throw new ArgumentNullException(nameof(tweets));
         }
 
-        internal Paper(
-            int rank,
-            string title,
-            IReadOnlyList<string> authors,
-            long retweets,
-            long favorites,
-            DateTime? measuredAt,
-            LazyField<PaperLinks> links,
-            LazyField<string> @abstract,
-            LazyField<IReadOnlyList<Tweet>> tweets)
-            : this(rank, title, authors, retweets, favorites, measuredAt)
-        {
-            _lazyLinks = links;
-            _lazyAbstract = @abstract;
-            _lazyTweets = tweets;
-        }
-
-        private Paper(
-            int rank,
-            string title,
-            IReadOnlyList<string> authors,
-            long retweets,
-            long favorites,
-            DateTime? measuredAt)
+        /// <summary>An embedded paper: its numbers, and where the rest lies (<see cref="DigestDecoder.ReadPapers"/>).</summary>
+        internal Paper(int rank, long retweets, long favorites, DateTime? measuredAt, PaperFields fields)
         {
             Rank = rank;
-            Title = title ?? throw new ArgumentNullException(nameof(title));
-            Authors = authors ?? throw new ArgumentNullException(nameof(authors));
             Retweets = retweets;
             Favorites = favorites;
             MeasuredAt = measuredAt;
+            _fields = fields;
         }
 
         /// <summary>The number in the heading <c># N. Title</c>.</summary>
         public int Rank { get; }
 
         /// <summary>The title as written (arXiv titles keep their double spaces and TeX).</summary>
-        public string Title { get; }
+        public string Title => _title ?? LoadTitle();
 
         /// <summary>The author names, in order.</summary>
-        public IReadOnlyList<string> Authors { get; }
+        public IReadOnlyList<string> Authors => _authors ?? LoadAuthors();
 
         /// <summary>Retweets counted when the digest was made.</summary>
         public long Retweets { get; }
@@ -110,15 +92,33 @@ namespace DigestKit
 
         // The identifier, links and categories: decoded together on first access (a listing of titles, authors and
         // scores never reads them, and they are a third of a paper's fields).
-        private PaperLinks Links => _links ??= _lazyLinks!.Value;
+        private PaperLinks Links => _links ?? LoadLinks();
 
         /// <summary>The abstract paragraph (may be empty).</summary>
-        public string Abstract => _abstract ??= _lazyAbstract!.Value;
+        public string Abstract => _abstract ?? LoadAbstract();
 
         /// <summary>The embedded tweets, in order.</summary>
-        public IReadOnlyList<Tweet> Tweets => _tweets ??= _lazyTweets!.Value;
+        public IReadOnlyList<Tweet> Tweets => _tweets ?? LoadTweets();
 
         /// <inheritdoc />
         public override string ToString() => Rank + ". " + Title;
+
+        // Each getter is a field read and, the first time, a call: the decoding stays out of line, so a consumer's loop
+        // over papers inlines only the field read (its JIT compile at start-up stays small), and threads racing on
+        // first access all get the instance published first.
+        [MethodImpl(Once.Slow)]
+        private string LoadTitle() => Once.Publish(ref _title, DigestDecoder.ReadTitle(_fields));
+
+        [MethodImpl(Once.Slow)]
+        private IReadOnlyList<string> LoadAuthors() => Once.Publish(ref _authors, DigestDecoder.ReadAuthors(_fields));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private PaperLinks LoadLinks() => Once.Publish(ref _links, DigestDecoder.ReadLinks(_fields));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private string LoadAbstract() => Once.Publish(ref _abstract, DigestDecoder.ReadAbstract(_fields));
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private IReadOnlyList<Tweet> LoadTweets() => Once.Publish(ref _tweets, DigestDecoder.ReadTweets(_fields));
     }
 }

@@ -50,14 +50,14 @@ public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
             Assert.False(File.Exists(Path.Combine(bin, analyzerOnly)), analyzerOnly + " leaked into the app's references/output");
         }
 
-        // The package's build task ran (tasks/netstandard2.0): the digest's data is a manifest resource, not C#.
+        // The package's build tasks ran (tasks/netstandard2.0): the digest's data is in the pack resource, not C#.
         using (var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(Path.Combine(bin, AppName + ".dll"))))
         {
             var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
             var resources = metadata.ManifestResources.Select(h => metadata.GetString(metadata.GetManifestResource(h).Name)).ToList();
             Assert.True(
-                resources.Count(r => r.StartsWith("DigestKit.", StringComparison.Ordinal) && r.EndsWith(".dk1", StringComparison.Ordinal)) == 1,
-                "expected the digest as one DigestKit resource, found: " + string.Join(", ", resources));
+                resources.SequenceEqual(["DigestKit.Digests.dkpack"]),
+                "expected the digest in the one DigestKit pack resource, found: " + string.Join(", ", resources));
         }
 
         var run = Succeed(DotnetCommand.Dotnet(app, environment, "run", "--no-build"));

@@ -51,13 +51,19 @@ public sealed class ReadBackTests
         var harness = new GeneratorHarness();
         harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
         var (_, output) = harness.Generate(texts);
-        var resources = texts
+        // The pack as the build task writes it: the index, then each blob's bytes.
+        var blobs = texts
             .Select(t => DigestKit.Analyzers.Generator.DigestSpecBuilder.Build(t.Path, t.GetText().ToString(), GeneratorHarness.ProjectDir).Spec!)
-            .Select(spec => new Microsoft.CodeAnalysis.ResourceDescription(
-                DigestKit.Analyzers.Generator.DigestResources.ResourceName(spec.Key),
-                () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(DigestKit.Analyzers.Generator.DigestBlobWriter.WriteDigest(spec))),
-                isPublic: true))
+            .Select(spec => new KeyValuePair<string, byte[]>(spec.Key, System.Text.Encoding.UTF8.GetBytes(DigestKit.Analyzers.Generator.DigestBlobWriter.WriteDigest(spec))))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)
             .ToList();
+        var stream = new MemoryStream();
+        DigestKit.Analyzers.Generator.DigestBlobWriter.WritePack(blobs, stream);
+        var pack = stream.ToArray();
+        var resources = new[]
+        {
+            new Microsoft.CodeAnalysis.ResourceDescription(DigestKit.Analyzers.Generator.DigestResources.PackResourceName, () => new MemoryStream(pack), isPublic: true),
+        };
         var digests = GeneratorHarness.All(GeneratorHarness.Load(output, "TestApp.Digests", resources));
         Assert.Equal(texts.Length, digests.Count);
         Assert.Equal(digests.OrderBy(d => d.Date).Select(d => d.Slug), digests.Select(d => d.Slug));

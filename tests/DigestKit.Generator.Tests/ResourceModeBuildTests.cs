@@ -1,14 +1,16 @@
 using System.Reflection;
+using DigestKit.Analyzers.Generator;
 using DigestKit.Engine;
 using DigestKit.Tests;
 
 namespace DigestKit.Generator.Tests;
 
 /// <summary>
-/// Resource mode in a real <c>dotnet build</c>: a consumer importing the shared props/targets with the build task
-/// (src/DigestKit.Tasks) gets each valid digest's data as a manifest resource, reads every value back from it, and
-/// embeds nothing of a digest with an error. Rebuilding after editing one digest rewrites that digest's blob only.
-/// One consumer, two builds (~40 s): the cost of proving the task and the generator agree.
+/// Resource mode in a real <c>dotnet build</c>: a consumer importing the shared props/targets with the build tasks
+/// (src/DigestKit.Tasks) gets every valid digest's data in one pack resource, reads every value back from it, and
+/// embeds nothing of a digest with an error. Rebuilding after editing one digest rewrites that digest's blob only
+/// and repacks; removing one repacks without it. One consumer, three builds: the cost of proving the tasks and the
+/// generator agree.
 /// </summary>
 public sealed class ResourceModeBuildTests : IDisposable
 {
@@ -23,27 +25,28 @@ public sealed class ResourceModeBuildTests : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "digestkit-resource-tests-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void A_consumer_built_with_the_task_reads_every_value_back_from_resources_and_an_edit_rewrites_one_blob()
+    public void A_consumer_built_with_the_tasks_reads_every_value_back_from_the_pack_and_edits_repack_only_what_changed()
     {
         var dir = CreateConsumer();
         var build = Build(dir);
         Assert.True(build.ExitCode == 0, build.Output);
 
         var blobs = Path.Combine(dir, "obj", "Debug", "net10.0", "digestkit");
-        var written = Directory.GetFiles(blobs, "*.dk1").Order(StringComparer.Ordinal).ToArray();
+        var written = Directory.GetFiles(blobs, "*.dk2").Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(3, written.Length);
         // The broken digest's blob is empty: nothing of it is embedded.
         Assert.Equal([0L], written.Where(f => Path.GetFileName(f).StartsWith("broken_", StringComparison.Ordinal)).Select(f => new FileInfo(f).Length));
         Assert.All(written.Where(f => !Path.GetFileName(f).StartsWith("broken_", StringComparison.Ordinal)), f => Assert.True(new FileInfo(f).Length > 1000, f));
+        var packFile = Path.Combine(blobs, DigestResources.PackFileName);
+        Assert.Equal(
+            written.Where(f => new FileInfo(f).Length > 0).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal),
+            PackedKeys(packFile));
 
         var assembly = Assembly.LoadFile(Path.Combine(dir, "bin", "Debug", "net10.0", "Consumer.dll"));
-        var resources = assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(
-            written.Select(f => DigestKit.Analyzers.Generator.DigestResources.ResourceName(Path.GetFileNameWithoutExtension(f))).Order(StringComparer.Ordinal),
-            resources);
-        Assert.All(resources, r => Assert.Matches("^DigestKit\\.(2021_0[56]_[0-9]{2}_Hot_Papers|broken)_[0-9A-F]{8}\\.dk1$", r));
+        Assert.Equal([DigestResources.PackResourceName], assembly.GetManifestResourceNames());
         var digestsType = assembly.GetType("Consumer.Digests")!;
         Assert.DoesNotContain(digestsType.GetNestedTypes(BindingFlags.NonPublic), t => t.Name.StartsWith("__Digest_", StringComparison.Ordinal));
+        Assert.Null(digestsType.GetMethod("__Create", BindingFlags.NonPublic | BindingFlags.Static));
 
         var all = GeneratorHarness.All(digestsType);
         Assert.Equal(["hot-papers-2021-05-07", "hot-papers-2021-06-21"], all.Select(d => d.Slug));
@@ -51,10 +54,10 @@ public sealed class ResourceModeBuildTests : IDisposable
         ReadBackTests.AssertSame(DigestEngine.Analyze(TestPaths.CleanSeed, File.ReadAllText(TestPaths.CleanSeed)).Document, all[1]);
         Assert.Same(all[1], GeneratorHarness.Find(digestsType, "hot-papers-2021-06-21"));
 
-        // Edit one digest: its blob is rewritten, the other is left alone.
+        // Edit one digest: its blob is rewritten and repacked, the other blobs are left alone.
         var before = written.Select(File.GetLastWriteTimeUtc).ToArray();
         var edited = Path.Combine(dir, "digests", "2021-06-21---Hot-Papers.md");
-        File.AppendAllText(edited, "\n");
+        File.WriteAllText(edited, File.ReadAllText(edited).Replace("# 1. World-GAN:", "# 1. World-GAN (edited):", StringComparison.Ordinal));
         File.SetLastWriteTimeUtc(edited, before.Max().AddSeconds(5));
         build = Build(dir);
         Assert.True(build.ExitCode == 0, build.Output);
@@ -64,6 +67,44 @@ public sealed class ResourceModeBuildTests : IDisposable
         {
             var changed = File.GetLastWriteTimeUtc(written[i]) != before[i];
             Assert.True(changed == (i == cleanBlob), Path.GetFileName(written[i]) + (changed ? " was rewritten" : " was not rewritten"));
+        }
+
+        Assert.Equal("World-GAN (edited): a Generative Model for Minecraft Worlds", Packed(packFile, Path.GetFileNameWithoutExtension(written[cleanBlob])).Papers[0].Title);
+
+        // Remove a digest: the pack no longer holds it (nothing stale is embedded).
+        File.Delete(Path.Combine(dir, "digests", "2021-05-07---Hot-Papers.md"));
+        build = Build(dir);
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Equal([Path.GetFileNameWithoutExtension(written[cleanBlob])], PackedKeys(packFile));
+    }
+
+    /// <summary>The keys of a pack, in its order (binary: magic, count, six int32s per digest, then the keys).</summary>
+    private static string[] PackedKeys(string packFile)
+    {
+        var pack = File.ReadAllBytes(packFile);
+        Assert.Equal("DKP2"u8.ToArray(), pack[..4]);
+        var keys = new string[BitConverter.ToInt32(pack, 4)];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = System.Text.Encoding.UTF8.GetString(pack, BitConverter.ToInt32(pack, 8 + (i * 24)), BitConverter.ToInt32(pack, 12 + (i * 24)));
+        }
+
+        return keys;
+    }
+
+    private static Digest Packed(string packFile, string key)
+    {
+        var slot = Array.IndexOf(PackedKeys(packFile), key);
+        Assert.True(slot >= 0, key + " is not in the pack");
+        var pack = DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(File.ReadAllBytes(packFile)));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(key);
+        unsafe
+        {
+            fixed (byte* p = bytes)
+            {
+                Assert.True(pack.TryFind(slot, p, bytes.Length, out var range));
+                return pack.Decode(range);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using DigestKit.Analyzers.Generator;
 using DigestKit.Analyzers.Generator.Model;
 using DigestKit.Engine;
+using DigestKit.Tests;
 
 namespace DigestKit.Generator.Tests;
 
@@ -26,7 +27,7 @@ public sealed class RuntimeTests
         {
             Interlocked.Increment(ref created[i]);
             return Digest.FromUtf8(Blob(Spec(slugs[i])));
-        }, Encoding.UTF8.GetBytes(DigestBlobWriter.WriteSlugs(slugs)));
+        }, Encoding.UTF8.GetBytes(DigestBlobWriter.WriteCatalog(slugs.Select(s => new KeyValuePair<string, string>(s, "k" + s)).ToList())));
 
         Assert.Equal([0, 0, 0], created);
         Assert.Equal("b", collection.Find("b")!.Slug);
@@ -52,12 +53,163 @@ public sealed class RuntimeTests
         Assert.Equal("<b>", Assert.Single(paper.Tweets).Html);
     }
 
+    [Fact]
+    public void Each_field_of_a_paper_is_decoded_once_even_when_threads_race_on_first_access()
+    {
+        var spec = Spec("a", papers: 3);
+        var digest = Digest.FromUtf8(Blob(spec));
+        var papers = new Paper[64][];
+        Parallel.For(0, 64, i => papers[i] = digest.Papers.ToArray());
+        Assert.All(papers, p => Assert.Equal(papers[0], p)); // the same Paper instances
+        var paper = digest.Papers[2];
+        var titles = new string[64];
+        var authors = new IReadOnlyList<string>[64];
+        var categories = new IReadOnlyList<string>[64];
+        var tweets = new IReadOnlyList<Tweet>[64];
+        Parallel.For(0, 64, i =>
+        {
+            titles[i] = paper.Title;
+            authors[i] = paper.Authors;
+            categories[i] = paper.Categories;
+            tweets[i] = paper.Tweets;
+        });
+        Assert.All(titles, t => Assert.Same(titles[0], t));
+        Assert.All(authors, a => Assert.Same(authors[0], a));
+        Assert.All(categories, c => Assert.Same(categories[0], c));
+        Assert.All(tweets, t => Assert.Same(tweets[0], t));
+        Assert.Equal("P3", paper.Title);
+        Assert.Equal(3, paper.Rank);
+        Assert.Equal(15, paper.Score);
+    }
+
+    [Fact]
+    public void An_author_list_knows_its_count_before_its_names_are_read_and_behaves_as_a_list()
+    {
+        var spec = Spec("a") with
+        {
+            Papers = new[]
+            {
+                new PaperSpec(1, "T", new[] { "Ada", "Bo Ž", "\uD800 lone" }.ToEquatableArray(), 1, 2, null, null, "abs", "pdf",
+                    EquatableArray<string>.Empty, "", EquatableArray<TweetSpec>.Empty),
+            }.ToEquatableArray(),
+        };
+        var paper = Digest.FromUtf8(Blob(spec)).Papers.Single();
+        Assert.Equal(3, paper.Authors.Count);
+        Assert.Equal("Bo Ž", paper.Authors[1]);
+        Assert.Equal(["Ada", "Bo Ž", "\uD800 lone"], paper.Authors);
+        Assert.Equal(["Ada", "Bo Ž", "\uD800 lone"], paper.Authors.ToList());
+        Assert.Throws<IndexOutOfRangeException>(() => paper.Authors[3]);
+        Assert.Empty(paper.Tweets);
+        Assert.Empty(paper.Categories);
+        Assert.Equal(string.Empty, paper.Abstract);
+    }
+
+    [Fact]
+    public void A_pack_holds_each_blob_at_its_slot_in_key_order_with_every_front_before_every_cold_part()
+    {
+        var a = Blob(Spec("a"));
+        var b = Blob(Spec("b", papers: 1));
+        var read = DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(Pack(("kb", b), ("ka", a))));
+        Assert.Equal(2, read.Count);
+        Assert.True(Find(read, 1, "kb", out var second));
+        var digest = read.Decode(second);
+        Assert.Equal("b", digest.Slug);
+        Assert.Equal("abstract 1", Assert.Single(digest.Papers).Abstract);
+        Assert.True(Find(read, 0, "ka", out var first));
+        Assert.Equal(["P1", "P2"], read.Decode(first).Papers.Select(p => p.Title));
+        Assert.Equal(["abstract 1", "abstract 2"], read.Decode(first).Papers.Select(p => p.Abstract));
+        Assert.True(first.FrontEnd <= second.FrontStart && second.FrontEnd <= first.ColdStart && first.ColdEnd <= second.ColdStart);
+
+        // A wrong slot (the generator and the task disagreed on which digests embed) still finds the key; a key the
+        // pack does not hold is not found.
+        Assert.True(Find(read, 0, "kb", out var found));
+        Assert.Equal(second, found);
+        Assert.True(Find(read, 7, "ka", out found));
+        Assert.Equal(first, found);
+        Assert.False(Find(read, 0, "kc", out _));
+        Assert.Throws<ArgumentException>(() => Pack(("ka", a), ("ka", a)));
+        Assert.Throws<ArgumentException>(() => Pack(("ka", Encoding.UTF8.GetBytes("DK2;|1:x"))));
+    }
+
+    [Fact]
+    public void A_pack_that_is_not_one_or_points_outside_itself_is_refused_with_a_clear_exception()
+    {
+        var pack = Pack(("ka", Blob(Spec("a"))));
+        var foreign = (byte[])pack.Clone();
+        foreign[3] = (byte)'1';
+        var tooMany = (byte[])pack.Clone();
+        tooMany[5] = 0x7F;
+        var outside = (byte[])pack.Clone();
+        outside[8 + 12 + 3] = 0x7F; // the front part's length
+        Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(foreign))).Message);
+        Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(tooMany))).Message);
+        var read = DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(outside));
+        Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => Find(read, 0, "ka", out _)).Message);
+    }
+
+    [Fact]
+    public void Digests_are_found_by_key_when_the_pack_holds_one_the_catalog_does_not()
+    {
+        var harness = new GeneratorHarness();
+        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        var texts = new[]
+        {
+            GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
+            GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
+        };
+        var (_, output) = harness.Generate(texts);
+        var blobs = texts
+            .Select(t => DigestSpecBuilder.Build(t.Path, t.GetText().ToString(), GeneratorHarness.ProjectDir).Spec!)
+            .Select(spec => (spec.Key, Blob(spec)))
+            .Append(("0_extra_digest_the_generator_never_saw", Blob(Spec("extra"))))
+            .ToArray();
+        var pack = Pack(blobs);
+        var type = GeneratorHarness.Load(output, "TestApp.Digests",
+            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(pack), isPublic: true)]);
+        Assert.Equal(["hot-papers-2021-05-07", "hot-papers-2021-06-21"], GeneratorHarness.All(type).Select(d => d.Slug));
+    }
+
+    private static unsafe bool Find(DigestKit.Data.DigestPack pack, int slot, string key, out DigestKit.Data.DigestRange range)
+    {
+        var bytes = Encoding.UTF8.GetBytes(key);
+        fixed (byte* p = bytes)
+        {
+            return pack.TryFind(slot, p, bytes.Length, out range);
+        }
+    }
+
+    [Fact]
+    public void A_digest_missing_from_the_pack_fails_on_access_with_a_message_naming_it()
+    {
+        var harness = new GeneratorHarness();
+        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        var (_, output) = harness.Generate([GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md")]);
+        var empty = Pack();
+        var type = GeneratorHarness.Load(output, "TestApp.Digests",
+            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(empty), isPublic: true)]);
+        var all = GeneratorHarness.All(type);
+        var count = all.Count; // from the catalog alone: the pack is not opened yet
+        Assert.Equal(1, count);
+        var ex = Assert.Throws<InvalidOperationException>(() => all[0]);
+        Assert.Contains("'2021_06_21_Hot_Papers_", ex.Message);
+        Assert.Contains("rebuild the project", ex.Message);
+    }
+
+    /// <summary>A pack as the build task writes it.</summary>
+    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs)
+    {
+        var stream = new MemoryStream();
+        DigestBlobWriter.WritePack(blobs.Select(b => new KeyValuePair<string, byte[]>(b.Key, b.Blob)).ToList(), stream);
+        return stream.ToArray();
+    }
+
     [Theory]
     [InlineData("")]
-    [InlineData("DK2;|1:a")]
-    [InlineData("DK1;|99:short")]
-    [InlineData("DK1;1:a")]
-    [InlineData("DK1;|1:a|1:b")]
+    [InlineData("DK1;|1:a")]
+    [InlineData("DK3;|1:a")]
+    [InlineData("DK2;|99:short")]
+    [InlineData("DK2;1:a")]
+    [InlineData("DK2;|1:a|1:b")]
     public void Corrupt_or_foreign_data_is_refused_with_a_clear_exception(string data)
     {
         var ex = Assert.Throws<InvalidDataException>(() => Digest.FromString(data));

@@ -13,42 +13,46 @@ namespace DigestKit.Analyzers.Generator
     /// </summary>
     public static class DigestBlobWriter
     {
-        public const string Magic = "DK1;";
+        public const string Magic = "DK2;";
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
-        /// <summary>The digest's blob: header and front matter, then one group per paper.</summary>
+        /// <summary>
+        /// The digest's blob: <c>"DK2;" group(front) group(cold)</c>. The front holds what a listing reads (the front
+        /// matter as one group, skipped in one step when only papers are read; each paper's numbers, title and
+        /// authors), the cold part the rest (each paper's links, categories,
+        /// abstract and tweets), which a front paper finds by offset and length. Split so that a pack can put every
+        /// digest's front together: enumerating 34,400 papers then reads ~7 MB in one region instead of touching
+        /// ~95 MB (memory latency, not decoding, was most of the cost).
+        /// </summary>
         public static string WriteDigest(DigestSpec digest)
         {
-            var header = new StringBuilder();
-            header.Append(Magic);
-            Text(header, digest.SourcePath);
-            Text(header, digest.Title);
-            Date(header, digest.Date);
-            Text(header, digest.Template);
-            Number(header, digest.Draft ? 1 : 0);
-            Text(header, digest.Slug);
-            Text(header, digest.Category);
-            TextList(header, digest.Tags);
-            Text(header, digest.Description);
-            Text(header, digest.SocialImage);
-            Number(header, digest.Papers.Count);
+            var frontMatter = new StringBuilder();
+            Text(frontMatter, digest.SourcePath);
+            Text(frontMatter, digest.Title);
+            Date(frontMatter, digest.Date);
+            Text(frontMatter, digest.Template);
+            Number(frontMatter, digest.Draft ? 1 : 0);
+            Text(frontMatter, digest.Slug);
+            Text(frontMatter, digest.Category);
+            TextList(frontMatter, digest.Tags);
+            Text(frontMatter, digest.Description);
+            Text(frontMatter, digest.SocialImage);
 
+            var front = new StringBuilder();
+            Group(front, frontMatter.ToString());
+            Number(front, digest.Papers.Count);
+
+            var cold = new StringBuilder();
+            var coldBytes = 0;
             foreach (var paper in digest.Papers)
             {
-                var group = new StringBuilder();
-                Number(group, paper.Rank);
-                Text(group, paper.Title);
-                TextList(group, paper.Authors);
-                Number(group, paper.Retweets);
-                Number(group, paper.Favorites);
-                Date(group, paper.MeasuredAt);
-                Text(group, paper.ArxivId);
-                Text(group, paper.AbsUrl);
-                Text(group, paper.PdfUrl);
-                TextList(group, paper.Categories);
-                Text(group, paper.Abstract);
-
+                var rest = new StringBuilder();
+                Text(rest, paper.ArxivId);
+                Text(rest, paper.AbsUrl);
+                Text(rest, paper.PdfUrl);
+                TextList(rest, paper.Categories);
+                Text(rest, paper.Abstract);
                 var tweets = new StringBuilder();
                 Number(tweets, paper.Tweets.Count);
                 foreach (var tweet in paper.Tweets)
@@ -63,26 +67,208 @@ namespace DigestKit.Analyzers.Generator
                     Text(tweets, tweet.Language);
                 }
 
-                Group(group, tweets.ToString());
+                Group(rest, tweets.ToString());
+                var restText = rest.ToString();
+                var restBytes = StrictUtf8.GetByteCount(restText);
 
-                Group(header, group.ToString());
+                // One field for the numbers: listing papers parses one field header per number group, not seven.
+                var numbers = string.Join(
+                    ",",
+                    paper.Rank.ToString(CultureInfo.InvariantCulture),
+                    paper.Retweets.ToString(CultureInfo.InvariantCulture),
+                    paper.Favorites.ToString(CultureInfo.InvariantCulture),
+                    paper.MeasuredAt is { } measured ? measured.Ticks.ToString(CultureInfo.InvariantCulture) : string.Empty,
+                    paper.MeasuredAt is { } kind ? ((int)kind.Kind).ToString(CultureInfo.InvariantCulture) : string.Empty,
+                    coldBytes.ToString(CultureInfo.InvariantCulture),
+                    restBytes.ToString(CultureInfo.InvariantCulture));
+                Text(front, numbers);
+                Text(front, paper.Title);
+                var authors = new StringBuilder();
+                TextList(authors, paper.Authors);
+                Group(front, authors.ToString());
+
+                cold.Append(restText);
+                coldBytes += restBytes;
             }
 
-            return header.ToString();
+            var blob = new StringBuilder();
+            blob.Append(Magic);
+            Group(blob, front.ToString());
+            Group(blob, cold.ToString());
+            return blob.ToString();
         }
 
-        /// <summary>The slug catalog: <c>"DK1;" count slug*</c>.</summary>
-        public static string WriteSlugs(IReadOnlyList<string> slugs)
+        /// <summary>
+        /// Where a blob's two parts lie (the contents of its front and cold groups), for the pack, which places them
+        /// apart. False when the bytes are not a blob of this version.
+        /// </summary>
+        public static bool TrySplit(byte[] blob, out int frontStart, out int frontLength, out int coldStart, out int coldLength)
         {
+            frontStart = frontLength = coldStart = coldLength = 0;
+            if (blob.Length < Magic.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Magic.Length; i++)
+            {
+                if (blob[i] != Magic[i])
+                {
+                    return false;
+                }
+            }
+
+            var position = Magic.Length;
+            return TryGroup(blob, ref position, out frontStart, out frontLength)
+                && TryGroup(blob, ref position, out coldStart, out coldLength)
+                && position == blob.Length;
+        }
+
+        private static bool TryGroup(byte[] blob, ref int position, out int start, out int length)
+        {
+            start = length = 0;
+            if (position >= blob.Length || blob[position++] != (byte)'|')
+            {
+                return false;
+            }
+
+            long n = 0;
+            var digits = 0;
+            while (position < blob.Length && blob[position] >= (byte)'0' && blob[position] <= (byte)'9' && digits < 10)
+            {
+                n = (n * 10) + (blob[position++] - '0');
+                digits++;
+            }
+
+            if (digits == 0 || position >= blob.Length || blob[position++] != (byte)':' || n > blob.Length - position)
+            {
+                return false;
+            }
+
+            start = position;
+            length = (int)n;
+            position += length;
+            return true;
+        }
+
+        /// <summary>
+        /// The catalog of a project's digests in <c>Digests.All</c> order: <c>"DK2;" count (slug key slot)*</c>. The slug
+        /// serves lookups without decoding any digest; the slot is where the build task's pack holds the digest (its
+        /// key's rank in ordinal order among the keys given, as <see cref="WritePack"/> orders them), and the key
+        /// confirms it.
+        /// </summary>
+        public static string WriteCatalog(IReadOnlyList<KeyValuePair<string, string>> slugsAndKeys)
+        {
+            var keys = new string[slugsAndKeys.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = slugsAndKeys[i].Value;
+            }
+
+            Array.Sort(keys, StringComparer.Ordinal);
             var builder = new StringBuilder();
             builder.Append(Magic);
-            Number(builder, slugs.Count);
-            foreach (var slug in slugs)
+            Number(builder, slugsAndKeys.Count);
+            foreach (var entry in slugsAndKeys)
             {
-                Text(builder, slug);
+                Text(builder, entry.Key);
+                Text(builder, entry.Value);
+                Number(builder, Array.BinarySearch(keys, entry.Value, StringComparer.Ordinal));
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>The first bytes of a pack (<see cref="WritePack"/>).</summary>
+        public const string PackMagic = "DKP2";
+
+        /// <summary>
+        /// Writes the pack of <paramref name="blobs"/> (key and blob) to <paramref name="output"/>: the one resource that
+        /// holds every digest of a project. Binary, little-endian, so that the runtime reads entry <c>i</c> without
+        /// parsing the others: <c>"DKP2"</c>, the count (int32), per digest in ordinal key order six int32s (key
+        /// offset and length, front offset and length, cold offset and length, offsets from the start of the pack),
+        /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit"/>): what a listing
+        /// reads is one region. The build task's pack and the tests' are made here.
+        /// </summary>
+        /// <exception cref="ArgumentException">A blob is not in this version's format, or a key repeats.</exception>
+        public static void WritePack(IReadOnlyList<KeyValuePair<string, byte[]>> blobs, System.IO.Stream output)
+        {
+            var sorted = new List<KeyValuePair<string, byte[]>>(blobs);
+            sorted.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var count = sorted.Count;
+            var keys = new byte[count][];
+            var parts = new int[count * 4];
+            long keyBytes = 0;
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0 && sorted[i].Key == sorted[i - 1].Key)
+                {
+                    throw new ArgumentException("two digests have the key '" + sorted[i].Key + "'", nameof(blobs));
+                }
+
+                if (!TrySplit(sorted[i].Value, out parts[i * 4], out parts[(i * 4) + 1], out parts[(i * 4) + 2], out parts[(i * 4) + 3]))
+                {
+                    throw new ArgumentException("the data of '" + sorted[i].Key + "' is not a DigestKit " + Magic + " blob", nameof(blobs));
+                }
+
+                keys[i] = StrictUtf8.GetBytes(sorted[i].Key);
+                keyBytes += keys[i].Length;
+            }
+
+            var table = new int[count * 6];
+            long position = 8L + (count * 24L);
+            for (var i = 0; i < count; i++)
+            {
+                table[i * 6] = checked((int)position);
+                table[(i * 6) + 1] = keys[i].Length;
+                position += keys[i].Length;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                table[(i * 6) + 2] = checked((int)position);
+                table[(i * 6) + 3] = parts[(i * 4) + 1];
+                position += parts[(i * 4) + 1];
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                table[(i * 6) + 4] = checked((int)position);
+                table[(i * 6) + 5] = parts[(i * 4) + 3];
+                position += parts[(i * 4) + 3];
+            }
+
+            var header = new byte[8 + (table.Length * 4)];
+            Encoding.ASCII.GetBytes(PackMagic, 0, 4, header, 0);
+            WriteInt32(header, 4, count);
+            for (var i = 0; i < table.Length; i++)
+            {
+                WriteInt32(header, 8 + (i * 4), table[i]);
+            }
+
+            output.Write(header, 0, header.Length);
+            foreach (var key in keys)
+            {
+                output.Write(key, 0, key.Length);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                output.Write(sorted[i].Value, parts[i * 4], parts[(i * 4) + 1]);
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                output.Write(sorted[i].Value, parts[(i * 4) + 2], parts[(i * 4) + 3]);
+            }
+        }
+
+        private static void WriteInt32(byte[] buffer, int offset, int value)
+        {
+            buffer[offset] = (byte)value;
+            buffer[offset + 1] = (byte)(value >> 8);
+            buffer[offset + 2] = (byte)(value >> 16);
+            buffer[offset + 3] = (byte)(value >> 24);
         }
 
         private static void Text(StringBuilder builder, string? value)

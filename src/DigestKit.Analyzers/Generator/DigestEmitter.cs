@@ -7,11 +7,13 @@ namespace DigestKit.Analyzers.Generator
 {
     /// <summary>
     /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. One <c>Digests</c>
-    /// class whose members are single expressions or switches of at most <see cref="CreateChunkSize"/> cases,
-    /// whatever the number of digests; each case creates one digest, decoded by the runtime on first access from:
-    /// in resource mode (<see cref="EmitOptions.ResourceData"/>, the build task ran) the manifest resource
-    /// <see cref="DigestResources.ResourceName"/>, so no data is C#; otherwise a private class per digest holding
-    /// its blob as one <c>u8</c> literal (kept out of the 16 MB #US string heap).
+    /// class: <c>All</c>, <c>Find</c> and a property per digest over a catalog (slug and key of each digest, one
+    /// literal), whatever the number of digests. Where the data lives depends on the mode. In resource mode
+    /// (<see cref="EmitOptions.ResourceData"/>, the build task ran) every digest is in the one manifest resource
+    /// <see cref="DigestResources.PackResourceName"/>, found by its key: no data is C#, and no code is per digest,
+    /// so nothing per digest is compiled or JIT-compiled. Otherwise each digest has a private class holding its
+    /// blob as one <c>u8</c> literal (kept out of the 16 MB #US string heap), created through switches of at most
+    /// <see cref="CreateChunkSize"/> cases.
     /// </summary>
     public static class DigestEmitter
     {
@@ -80,10 +82,15 @@ namespace DigestKit.Analyzers.Generator
             writer.WriteLine(GeneratedCodeAttribute);
             writer.OpenBlock("public static partial class " + DigestsClassName);
 
-            var slugData = CSharpLiteral.Quote(DigestBlobWriter.WriteSlugs(entries.ConvertAll(e => e.Slug)), options.Utf8Literals);
+            var catalogData = CSharpLiteral.Quote(
+                DigestBlobWriter.WriteCatalog(entries.ConvertAll(e => new KeyValuePair<string, string>(e.Slug, e.Key))),
+                options.Utf8Literals) + (options.Utf8Literals ? ".ToArray()" : string.Empty);
             writer.WriteLine("private static readonly global::DigestKit.DigestCollection __all =");
             writer.Indent();
-            writer.WriteLine("new global::DigestKit.DigestCollection(" + count + ", __Create, " + slugData + (options.Utf8Literals ? ".ToArray());" : ");"));
+            writer.WriteLine(options.ResourceData
+                ? "new global::DigestKit.DigestCollection(typeof(" + DigestsClassName + ").Assembly, "
+                    + CSharpLiteral.Quote(DigestResources.PackResourceName, utf8: false) + ", " + catalogData + ");"
+                : "new global::DigestKit.DigestCollection(" + count + ", __Create, " + catalogData + ");");
             writer.Unindent();
             writer.WriteLine();
             writer.WriteLine("/// <summary>Every embedded digest, ordered by date (then slug); each is decoded on first access.</summary>");
@@ -99,14 +106,28 @@ namespace DigestKit.Analyzers.Generator
                 writer.WriteLine("public static global::DigestKit.Digest " + names[i] + " => __all[" + i.ToString(CultureInfo.InvariantCulture) + "];");
             }
 
+            if (!options.ResourceData)
+            {
+                WriteCreate(writer, entries, options);
+            }
+
+            writer.CloseBlock();
+            CloseNamespace(writer, options);
+            return writer.ToString();
+        }
+
+        /// <summary>
+        /// Literal mode: <c>__Create(i)</c>, a switch over chunks of <see cref="CreateChunkSize"/> digests, each case
+        /// decoding one digest's literal.
+        /// </summary>
+        private static void WriteCreate(SourceWriter writer, List<CatalogEntry> entries, EmitOptions options)
+        {
             writer.WriteLine();
             writer.OpenBlock("private static global::DigestKit.Digest __Create(int index)");
             writer.OpenBlock("switch (index / " + CreateChunkSize.ToString(CultureInfo.InvariantCulture) + ")");
             var chunks = (entries.Count + CreateChunkSize - 1) / CreateChunkSize;
             // Called straight from the switch: one method per digest (its data) rather than two to JIT at start-up.
-            var create = options.ResourceData
-                ? "global::DigestKit.Digest.FromResource(typeof(" + DigestsClassName + ").Assembly, {1})"
-                : options.Utf8Literals
+            var create = options.Utf8Literals
                 ? "global::DigestKit.Digest.FromUtf8({0}.Data.ToArray())"
                 : "global::DigestKit.Digest.FromString({0}.Data)";
             for (var chunk = 0; chunk < chunks; chunk++)
@@ -127,9 +148,7 @@ namespace DigestKit.Analyzers.Generator
                 var end = Math.Min(entries.Count, (chunk + 1) * CreateChunkSize);
                 for (var i = chunk * CreateChunkSize; i < end; i++)
                 {
-                    var expression = create
-                        .Replace("{0}", DataClassName(entries[i].Key))
-                        .Replace("{1}", CSharpLiteral.Quote(DigestResources.ResourceName(entries[i].Key), utf8: false));
+                    var expression = create.Replace("{0}", DataClassName(entries[i].Key));
                     writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + expression + ";");
                 }
 
@@ -137,10 +156,6 @@ namespace DigestKit.Analyzers.Generator
                 writer.CloseBlock();
                 writer.CloseBlock();
             }
-
-            writer.CloseBlock();
-            CloseNamespace(writer, options);
-            return writer.ToString();
         }
 
         /// <summary><c>All</c>'s order: by date (undated last), then slug, then path, all ordinal.</summary>

@@ -6,16 +6,16 @@ namespace DigestKit.Analyzers.Generator
 {
     /// <summary>
     /// How a digest is named wherever it is embedded, from its project-relative path alone. Shared as source by the
-    /// generator and the DigestKit build task (src/DigestKit.Tasks links this file), which embeds each digest's
-    /// data as a manifest resource that the generated code then opens by the same name: the two never talk to each
-    /// other, so the names must derive from the same input the same way. No Roslyn here.
+    /// generator and the DigestKit build task (src/DigestKit.Tasks links this file), which packs each digest's data
+    /// under its key into one manifest resource that the generated code then opens, finding each digest by the same
+    /// key: the two never talk to each other, so the names must derive from the same input the same way. No Roslyn here.
     /// </summary>
     public static class DigestResources
     {
         /// <summary>
-        /// The key of one digest's generated class and file: the file name's letters and digits plus a hash of the
-        /// source path, so two files of the same name in different folders differ, and the key depends on nothing
-        /// but the file's own path.
+        /// The key of one digest's generated class and file, blob and pack entry: the file name's letters and digits
+        /// plus a hash of the source path, so two files of the same name in different folders differ, and the key
+        /// depends on nothing but the file's own path.
         /// </summary>
         public static string Key(string sourcePath)
         {
@@ -54,16 +54,19 @@ namespace DigestKit.Analyzers.Generator
             return builder.ToString().TrimEnd('_') + "_" + Fnv1a(sourcePath).ToString("X8", CultureInfo.InvariantCulture);
         }
 
+        /// <summary>The file a digest's blob (<see cref="DigestBlobWriter.WriteDigest"/>) is written to under obj/, by the build task.</summary>
+        public static string BlobFileName(string key) => key + ".dk2";
+
+        /// <summary>The file the build task packs every blob into, under obj/ beside the blobs.</summary>
+        public const string PackFileName = "digests.dkpack";
+
         /// <summary>
-        /// The manifest resource holding a digest's blob (<see cref="DigestBlobWriter.WriteDigest"/>) when the build task
-        /// embeds it. The key has no '.', so MSBuild never mistakes part of it for a culture.
-        /// <para>
-        /// Measured limit: CoreCLR finds a manifest resource by scanning the ManifestResource table row by row
-        /// (~20 ns a row, whatever the names: putting the hash first changed nothing), so opening each of 3,000
-        /// digests costs ~30–90 ms in all at start-up. One resource holding every blob behind an index would remove it.
-        /// </para>
+        /// The one manifest resource holding every digest of a project (<see cref="DigestBlobWriter.WritePack"/>
+        /// then the blobs), which the generated <c>Digests</c> class opens. One resource, not one per digest: CoreCLR
+        /// finds a manifest resource by scanning the resource table row by row (~20 ns a row whatever the names), so
+        /// opening each of 3,000 per-digest resources cost 30–60 ms at start-up.
         /// </summary>
-        public static string ResourceName(string key) => "DigestKit." + key + ".dk1";
+        public const string PackResourceName = "DigestKit.Digests.dkpack";
 
         private static uint Fnv1a(string value)
         {

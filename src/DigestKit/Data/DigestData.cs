@@ -1,16 +1,17 @@
 using System;
 using System.IO;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DigestKit.Data
 {
     /// <summary>
-    /// One digest's data (<see cref="DataFormat"/>) as a pointer and a length, and whatever keeps that memory valid.
-    /// A resource-embedded digest is read in place: the manifest resource of a loaded assembly is a view of the
-    /// mapped image (an <see cref="UnmanagedMemoryStream"/>), valid as long as the assembly, so nothing is copied,
-    /// allocated or promoted by the GC however many digests are read. Data handed over as an array (u8-literal
-    /// builds, tests) is pinned for as long as anything decoded from it may still read it.
+    /// Embedded data (<see cref="DataFormat"/>: a digest, or the pack of all of them) as a pointer and a length, and
+    /// whatever keeps that memory valid. A pack is read in place: the manifest resource of a loaded assembly is a
+    /// view of the mapped image (an <see cref="UnmanagedMemoryStream"/>), valid as long as the assembly, so nothing
+    /// is copied, allocated or promoted by the GC however many digests are read. Data handed over as an array
+    /// (u8-literal builds, tests) is pinned for as long as anything decoded from it may still read it.
     /// </summary>
     internal abstract unsafe class DigestData
     {
@@ -31,7 +32,7 @@ namespace DigestKit.Data
         {
             var stream = assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidOperationException(
-                    "DigestKit: the digest resource '" + name + "' is missing from " + assembly.GetName().Name
+                    "DigestKit: the resource '" + name + "' holding the digests is missing from " + assembly.GetName().Name
                     + ": the generator and the DigestKit build task disagree (rebuild the project).");
             if (stream is UnmanagedMemoryStream unmanaged && unmanaged.Length <= int.MaxValue)
             {

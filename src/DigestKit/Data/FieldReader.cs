@@ -17,6 +17,7 @@ namespace DigestKit.Data
         private readonly int _end;
         private int _position;
 
+        [MethodImpl(Jit.Optimized)]
         public FieldReader(DigestData owner, int start, int end)
         {
             _owner = owner;
@@ -27,7 +28,23 @@ namespace DigestKit.Data
 
         public bool AtEnd => _position >= _end;
 
+        /// <summary>Where the next field starts: a reader created at it later reads that field again.</summary>
+        public int Position => _position;
+
+        public int End => _end;
+
+        public DigestData Owner => _owner;
+
+        /// <summary>Throws unless every field was read: data the reader does not understand is never ignored.</summary>
         [MethodImpl(Jit.Optimized)]
+        public void ExpectEnd()
+        {
+            if (_position != _end)
+            {
+                throw Corrupt("unexpected data after the last field");
+            }
+        }
+
         public void ExpectMagic()
         {
             var magic = DataFormat.Magic;
@@ -104,6 +121,7 @@ namespace DigestKit.Data
         }
 
         /// <summary>Skips one field without decoding it.</summary>
+        [MethodImpl(Jit.Optimized)]
         public void SkipField() => ReadField(out _, out _);
 
         [MethodImpl(Jit.Optimized)]
@@ -113,14 +131,8 @@ namespace DigestKit.Data
             return Decode(_owner, tag, start, length);
         }
 
+        [MethodImpl(Jit.Optimized)]
         public string ReadText() => ReadString() ?? string.Empty;
-
-        /// <summary>Skips a text field, returning a handle that decodes it later.</summary>
-        public LazyField<string> ReadLazyText()
-        {
-            var tag = ReadField(out var start, out var length);
-            return new LazyText(_owner, tag, start, length);
-        }
 
         [MethodImpl(Jit.Optimized)]
         public long? ReadInt64()
@@ -154,6 +166,7 @@ namespace DigestKit.Data
             return negative ? -value : value;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public int ReadCount()
         {
             var value = ReadInt64() ?? throw Corrupt("missing count");
@@ -165,8 +178,10 @@ namespace DigestKit.Data
             return (int)value;
         }
 
+        [MethodImpl(Jit.Optimized)]
         public bool ReadBoolean() => ReadInt64() == 1;
 
+        [MethodImpl(Jit.Optimized)]
         public DateTime? ReadDate()
         {
             var ticks = ReadInt64();
@@ -193,6 +208,7 @@ namespace DigestKit.Data
         }
 
         /// <summary>Reads a group field and returns a reader over its contents.</summary>
+        [MethodImpl(Jit.Optimized)]
         public FieldReader ReadGroup()
         {
             var tag = ReadField(out var start, out var length);
@@ -204,7 +220,8 @@ namespace DigestKit.Data
             return new FieldReader(_owner, start, start + length);
         }
 
-        [MethodImpl(Jit.Optimized)]
+        // Not inlined: every caller would otherwise compile the string creation again (JIT time at start-up).
+        [MethodImpl(Jit.Optimized | MethodImplOptions.NoInlining)]
         internal static string? Decode(DigestData owner, byte tag, int start, int length)
         {
             var data = owner.Pointer;

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using DigestKit.Analyzers.Generator;
+using Microsoft.Build.Framework;
+
+namespace DigestKit.Tasks
+{
+    /// <summary>
+    /// Packs every digest's blob into the one file the targets embed as the manifest resource
+    /// <see cref="DigestResources.PackResourceName"/>: the index (<see cref="DigestBlobWriter.WritePackIndex"/>, keys in
+    /// ordinal order, so the pack does not depend on the order files were found in), then every blob's front part,
+    /// then every cold part. An empty blob (a digest with an error) is left out, as the generated catalog leaves it
+    /// out. Written beside the target and moved over it, so an interrupted build never leaves half a pack to embed.
+    /// </summary>
+    public sealed class PackDigestBlobs : ITask
+    {
+        public IBuildEngine? BuildEngine { get; set; }
+
+        public ITaskHost? HostObject { get; set; }
+
+        /// <summary>Digests resolved by <see cref="ResolveDigestBlobs"/> (DigestKitKey, DigestKitBlob).</summary>
+        [Required]
+        public ITaskItem[] Digests { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The pack file to write.</summary>
+        [Required]
+        public string Pack { get; set; } = string.Empty;
+
+        public bool Execute()
+        {
+            var blobs = new List<KeyValuePair<string, string>>();
+            foreach (var digest in Digests)
+            {
+                blobs.Add(new KeyValuePair<string, string>(digest.GetMetadata("DigestKitKey"), digest.GetMetadata("DigestKitBlob")));
+            }
+
+            blobs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var packed = new List<KeyValuePair<string, byte[]>>(blobs.Count);
+            long total = 0;
+            for (var i = 0; i < blobs.Count; i++)
+            {
+                if (i > 0 && blobs[i].Key == blobs[i - 1].Key)
+                {
+                    return Fail(blobs[i].Value, "two digests have the same key '" + blobs[i].Key + "' (" + blobs[i - 1].Value + "); rename one of the files");
+                }
+
+                byte[] blob;
+                try
+                {
+                    blob = File.ReadAllBytes(blobs[i].Value);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    return Fail(blobs[i].Value, "its embedded data could not be read: " + ex.Message);
+                }
+
+                if (blob.Length == 0)
+                {
+                    continue; // A digest with an error: nothing of it is embedded.
+                }
+
+                if (!DigestBlobWriter.TrySplit(blob, out _, out _, out _, out _))
+                {
+                    return Fail(blobs[i].Value, "its embedded data is not in this version's format (a stale file under obj/: rebuild)");
+                }
+
+                packed.Add(new KeyValuePair<string, byte[]>(blobs[i].Key, blob));
+                total += blob.Length + 64;
+            }
+
+            if (total > int.MaxValue)
+            {
+                return Fail(Pack, "the digests' embedded data exceeds 2 GB (" + total + " bytes)");
+            }
+
+            var temporary = Pack + ".tmp";
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(Pack))!);
+                using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    DigestBlobWriter.WritePack(packed, output);
+                }
+
+                if (File.Exists(Pack))
+                {
+                    File.Replace(temporary, Pack, null);
+                }
+                else
+                {
+                    File.Move(temporary, Pack);
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                TryDelete(temporary);
+                return Fail(Pack, "writing the embedded data failed: " + ex.Message);
+            }
+
+            return true;
+        }
+
+        private bool Fail(string file, string message)
+        {
+            BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
+                "DigestKit", "DK9001", file, 0, 0, 0, 0, "DigestKit could not embed the digests: " + message, null, "DigestKit"));
+            return false;
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace DigestKit.Data
+{
+    /// <summary>
+    /// The one manifest resource holding every digest of an assembly (<c>pack</c> in <see cref="DataFormat"/>),
+    /// which the DigestKit build task writes. One resource rather than one per digest: CoreCLR finds a manifest
+    /// resource by scanning the resource table row by row, so opening each of 3,000 resources cost 30–60 ms at
+    /// start-up. Binary with a fixed-size entry per digest, so opening it reads its header and nothing else: the
+    /// generated catalog gives each digest's slot, and the key stored there confirms it.
+    /// </summary>
+    internal sealed unsafe class DigestPack
+    {
+        private const int EntrySize = 24;
+
+        private DigestPack(DigestData data, int count)
+        {
+            Data = data;
+            Count = count;
+        }
+
+        public DigestData Data { get; }
+
+        public int Count { get; }
+
+        public static DigestPack Open(Assembly assembly, string resourceName) => Read(DigestData.FromResource(assembly, resourceName));
+
+        public static DigestPack Read(DigestData data)
+        {
+            var p = data.Pointer;
+            if (data.Length < 8 || p[0] != (byte)'D' || p[1] != (byte)'K' || p[2] != (byte)'P' || p[3] != (byte)'2')
+            {
+                throw FieldReader.Corrupt("not a pack of this version: the DigestKit runtime and build task versions differ");
+            }
+
+            var count = Int32(p, 4);
+            if (count < 0 || count > (data.Length - 8) / EntrySize)
+            {
+                throw FieldReader.Corrupt("bad pack entry count");
+            }
+
+            GC.KeepAlive(data);
+            return new DigestPack(data, count);
+        }
+
+        /// <summary>
+        /// The digest at <paramref name="slot"/> if its key is the <paramref name="keyLength"/> bytes at
+        /// <paramref name="key"/>; otherwise the slot of the digest with that key, found by a scan (the generator and
+        /// the build task disagreed on which digests embed: slower, still right), or false when no entry has it.
+        /// </summary>
+        public bool TryFind(int slot, byte* key, int keyLength, out DigestRange range)
+        {
+            if ((uint)slot >= (uint)Count || !KeyIs(slot, key, keyLength))
+            {
+                slot = -1;
+                for (var i = 0; i < Count && slot < 0; i++)
+                {
+                    if (KeyIs(i, key, keyLength))
+                    {
+                        slot = i;
+                    }
+                }
+
+                if (slot < 0)
+                {
+                    range = default;
+                    return false;
+                }
+            }
+
+            var entry = Data.Pointer + 8 + (slot * EntrySize);
+            var frontStart = Int32(entry, 8);
+            var frontLength = Int32(entry, 12);
+            var coldStart = Int32(entry, 16);
+            var coldLength = Int32(entry, 20);
+            if (!Inside(frontStart, frontLength) || !Inside(coldStart, coldLength))
+            {
+                throw FieldReader.Corrupt("a pack entry lies outside the pack");
+            }
+
+            range = new DigestRange(frontStart, frontStart + frontLength, coldStart, coldStart + coldLength);
+            GC.KeepAlive(Data);
+            return true;
+        }
+
+        /// <summary>The digest at <paramref name="range"/>.</summary>
+        public Digest Decode(in DigestRange range) =>
+            DigestDecoder.Decode(Data, range.FrontStart, range.FrontEnd, range.ColdStart, range.ColdEnd);
+
+        [MethodImpl(Jit.Optimized)]
+        private bool KeyIs(int slot, byte* key, int keyLength)
+        {
+            var entry = Data.Pointer + 8 + (slot * EntrySize);
+            var start = Int32(entry, 0);
+            var length = Int32(entry, 4);
+            if (!Inside(start, length))
+            {
+                throw FieldReader.Corrupt("a pack key lies outside the pack");
+            }
+
+            if (length != keyLength)
+            {
+                return false;
+            }
+
+            var stored = Data.Pointer + start;
+            for (var i = 0; i < length; i++)
+            {
+                if (stored[i] != key[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool Inside(int start, int length) => start >= 0 && length >= 0 && start <= Data.Length && length <= Data.Length - start;
+
+        private static int Int32(byte* p, int offset) => p[offset] | (p[offset + 1] << 8) | (p[offset + 2] << 16) | (p[offset + 3] << 24);
+    }
+
+    /// <summary>Where one digest's front and cold parts lie in a pack.</summary>
+    internal readonly struct DigestRange
+    {
+        public DigestRange(int frontStart, int frontEnd, int coldStart, int coldEnd)
+        {
+            FrontStart = frontStart;
+            FrontEnd = frontEnd;
+            ColdStart = coldStart;
+            ColdEnd = coldEnd;
+        }
+
+        public int FrontStart { get; }
+
+        public int FrontEnd { get; }
+
+        public int ColdStart { get; }
+
+        public int ColdEnd { get; }
+    }
+}
