@@ -47,7 +47,7 @@ done
 ls -l "$work/big/bin/Release/net10.0/Consumer.dll" | awk '{printf "big Consumer.dll: %.1f MB\n", $5/1e6}'
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for mode in papers full markdig engine; do
+for mode in papers listing full markdig engine; do
   times=$(for i in $(seq "${RUNS:-5}"); do dotnet "$work/big/bin/Release/net10.0/Consumer.dll" $mode "$work/content" | tee -a "$work/startup.log" | sed 's/^[a-z]*: \([0-9.]*\) ms.*/\1/'; done | median)
   echo "start-up $mode: median $times ms   ($(tail -1 "$work/startup.log" | cut -d, -f2-))"
 done

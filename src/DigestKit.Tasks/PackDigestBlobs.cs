@@ -8,7 +8,7 @@ namespace DigestKit.Tasks
 {
     /// <summary>
     /// Packs every digest's blob into the one file the targets embed as the manifest resource
-    /// <see cref="DigestResources.PackResourceName"/>: the index (<see cref="DigestBlobWriter.WritePackIndex"/>, keys in
+    /// <see cref="DigestResources.PackResourceName"/>: the index (<see cref="DigestBlobWriter.WritePack(System.Collections.Generic.IReadOnlyList{System.Collections.Generic.KeyValuePair{string, Func{Stream}}}, Stream)"/>, keys in
     /// ordinal order, so the pack does not depend on the order files were found in), then every blob's front part,
     /// then every cold part. An empty blob (a digest with an error) is left out, as the generated catalog leaves it
     /// out. Written beside the target and moved over it, so an interrupted build never leaves half a pack to embed.
@@ -36,7 +36,7 @@ namespace DigestKit.Tasks
             }
 
             blobs.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            var packed = new List<KeyValuePair<string, byte[]>>(blobs.Count);
+            var packed = new List<KeyValuePair<string, Func<Stream>>>(blobs.Count);
             long total = 0;
             for (var i = 0; i < blobs.Count; i++)
             {
@@ -45,28 +45,24 @@ namespace DigestKit.Tasks
                     return Fail(blobs[i].Value, "two digests have the same key '" + blobs[i].Key + "' (" + blobs[i - 1].Value + "); rename one of the files");
                 }
 
-                byte[] blob;
+                long length;
                 try
                 {
-                    blob = File.ReadAllBytes(blobs[i].Value);
+                    length = new FileInfo(blobs[i].Value).Length;
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     return Fail(blobs[i].Value, "its embedded data could not be read: " + ex.Message);
                 }
 
-                if (blob.Length == 0)
+                if (length == 0)
                 {
                     continue; // A digest with an error: nothing of it is embedded.
                 }
 
-                if (!DigestBlobWriter.TrySplit(blob, out _, out _, out _, out _))
-                {
-                    return Fail(blobs[i].Value, "its embedded data is not in this version's format (a stale file under obj/: rebuild)");
-                }
-
-                packed.Add(new KeyValuePair<string, byte[]>(blobs[i].Key, blob));
-                total += blob.Length + 64;
+                var path = blobs[i].Value;
+                packed.Add(new KeyValuePair<string, Func<Stream>>(blobs[i].Key, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096)));
+                total += length + 64;
             }
 
             if (total > int.MaxValue)
@@ -92,8 +88,9 @@ namespace DigestKit.Tasks
                     File.Move(temporary, Pack);
                 }
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)
             {
+                // ArgumentException: a blob not in this version's format (a stale file under obj/).
                 TryDelete(temporary);
                 return Fail(Pack, "writing the embedded data failed: " + ex.Message);
             }
