@@ -2,7 +2,8 @@
 # Scale benchmark (not part of the test run): a consumer embedding 3,000 digests (~84 MB) made from the corpus
 # sample by shifting dates, against the same consumer embedding one digest.
 #   cold build         consumer bin/obj deleted, a fresh compiler process (no build server): worst case
-#   rebuild after edit one digest's abstract changed, then `dotnet build` again (build server on, as a developer has it)
+#   rebuild after edit one digest's abstract changed, then `dotnet build` again (compiler server on, as a developer has
+#                      it: UseSharedCompilation=true is passed because this sandbox's environment sets it to false)
 #   start-up           fresh process per run, median of ${RUNS:-5}: enumerate every paper vs parse the Markdown at run time
 # usage: bench/scale/run.sh [COUNT]    (work dir: ${SCALE_DIR:-/tmp/digestkit-scale})
 set -euo pipefail
@@ -38,10 +39,10 @@ PY
 for app in big small; do
   if [ "$app" = big ]; then args=("${big[@]}"); content="$work/content"; else args=("${small[@]}"); content="$work/one"; fi
   cold=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=false)
-  warm=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")   # primes the build server
-  edit "$content" 1 1; r1=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")
-  edit "$content" 1 2; r2=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")
-  edit "$content" 1 3; r3=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}")
+  warm=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=true)   # primes the compiler server
+  edit "$content" 1 1; r1=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=true)
+  edit "$content" 1 2; r2=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=true)
+  edit "$content" 1 3; r3=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=true)
   printf '%s: cold build %.1f s; no-change build %.1f s; rebuild after editing one digest %.1f / %.1f / %.1f s\n' "$app" "$cold" "$warm" "$r1" "$r2" "$r3"
 done
 ls -l "$work/big/bin/Release/net10.0/Consumer.dll" | awk '{printf "big Consumer.dll: %.1f MB\n", $5/1e6}'

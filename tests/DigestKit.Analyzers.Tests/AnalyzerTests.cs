@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DigestKit.Engine;
 using DigestKit.Tests;
 using Microsoft.CodeAnalysis;
@@ -128,6 +129,48 @@ public class AnalyzerTests
         var result = AnalyzerHarness.Run(new[] { new InMemoryAdditionalText("/repo/broken.md", Broken) }, compilationOptions: compilationOptions);
         Assert.Equal(DiagnosticSeverity.Error, result.Diagnostics.Single(d => d.Id == "DK1005").Severity);
         Assert.DoesNotContain(result.Diagnostics, d => d.Id == "DK1008");
+    }
+
+    [Fact]
+    public void Unchanged_files_reuse_their_results_across_compilations_and_an_edited_file_is_checked_again()
+    {
+        var runs = new ConcurrentDictionary<string, int>();
+        DigestAnalysis Analyze(string path, string text)
+        {
+            runs.AddOrUpdate(path, 1, (_, n) => n + 1);
+            return DigestEngine.Analyze(path, text);
+        }
+
+        var cache = new AnalysisCache();
+        var analyzer = new DigestAnalyzer(Analyze, null, cache);
+        var renamed = Clean.Replace("slug: \"hot-papers-2021-06-21\"", "slug: \"hot-papers-2021-06-22\"").Replace("# 1. World-GAN:", "# 1. World-GAN (v2):");
+        var files = new List<(string Path, string Text)> { ("/repo/a.md", Clean), ("/repo/b.md", Clean), ("/repo/c.md", renamed), ("/repo/d.md", Broken) };
+        static string Describe(AnalyzerHarness.Result r) =>
+            string.Join("\n", r.Diagnostics.Select(d => d.Id + " " + d.Location.GetLineSpan()).OrderBy(x => x, StringComparer.Ordinal));
+        AnalyzerHarness.Result Run(DigestAnalyzer a) =>
+            AnalyzerHarness.Run(files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), analyzer: a);
+
+        var first = Run(analyzer);
+        first.AssertNoAnalyzerFailure();
+        // Cross-file rules see the kept form of each document: a duplicate slug (DK6001) and a paper whose title
+        // differs between digests (DK6002), exactly as without a cache.
+        Assert.Contains(first.Diagnostics, d => d.Id == "DK6001");
+        Assert.Contains(first.Diagnostics, d => d.Id == "DK6002");
+        Assert.Equal(Describe(Run(new DigestAnalyzer(DigestEngine.Analyze, null))), Describe(first));
+        Assert.All(runs.Values, n => Assert.Equal(1, n));
+
+        var second = Run(analyzer);
+        Assert.Equal(Describe(first), Describe(second));
+        Assert.All(runs.Values, n => Assert.Equal(1, n));
+
+        // Edit one file: it alone is checked again, and its new verdict is reported.
+        files[3] = ("/repo/d.md", Clean.Replace("slug: \"hot-papers-2021-06-21\"", "slug: \"hot-papers-2021-06-23\""));
+        var third = Run(analyzer);
+        Assert.Equal(2, runs["/repo/d.md"]);
+        Assert.Equal(new[] { 1, 1, 1 }, new[] { "/repo/a.md", "/repo/b.md", "/repo/c.md" }.Select(p => runs[p]));
+        Assert.DoesNotContain(third.In("/repo/d.md"), d => d.Id == "DK1005");
+        Assert.Equal(Describe(Run(new DigestAnalyzer(DigestEngine.Analyze, null))), Describe(third));
+        Assert.Equal(4, cache.Count); // one entry per path, whatever the number of edits
     }
 
     [Fact]

@@ -22,9 +22,14 @@ public sealed class IncrementalTests
         GeneratorHarness.SampleFile(Path.Combine(TestPaths.CorpusDir, "2020-06-29---Hot-Papers.md")),
     ];
 
-    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Func<string, string> edit)
+    private static (GeneratorDriverRunResult First, GeneratorDriverRunResult Second) RunTwice(Func<string, string> edit, bool resources = false)
     {
         var harness = new GeneratorHarness();
+        if (resources)
+        {
+            harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        }
+
         var texts = Three();
         var compilation = harness.CreateCompilation();
         var driver = harness.CreateDriver(texts).RunGenerators(compilation);
@@ -71,6 +76,49 @@ public sealed class IncrementalTests
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         var source = GeneratorHarness.GeneratedSource(second, "2021_06_21_Hot_Papers_" + Identifiers.DigestKey("content/2021-06-21---Hot-Papers.md")[^8..] + ".g.cs");
         Assert.Contains("World-GAN, retitled", source);
+    }
+
+    [Fact]
+    public void In_resource_mode_a_digest_model_is_its_catalog_entry_so_an_edited_title_regenerates_nothing()
+    {
+        var (_, second) = RunTwice(text => text.Replace("World-GAN: a Generative Model for Minecraft Worlds", "World-GAN, retitled"), resources: true);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Files)["2021-06-21---Hot-Papers.md"]);
+        // The data is the build task's: the generator keeps slug, date and path, which did not change.
+        Assert.Equal(IncrementalStepRunReason.Unchanged, Reasons(second, Names.Models)["2021-06-21---Hot-Papers.md"]);
+        foreach (var step in FileSteps)
+        {
+            var reasons = Reasons(second, step);
+            Assert.Equal(3, reasons.Count);
+            Assert.Equal(IncrementalStepRunReason.Cached, reasons["2021-05-07---Hot-Papers.md"]);
+            Assert.Equal(IncrementalStepRunReason.Cached, reasons["2020-06-29---Hot-Papers.md"]);
+        }
+
+        Assert.All(second.Results.Single().TrackedSteps[Names.Catalog].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void In_resource_mode_a_new_driver_takes_the_engine_verdict_kept_for_the_same_text_instead_of_running_it_again()
+    {
+        // A build starts a new generator driver; the verdict kept in the process (shared with the analyzer) is used
+        // for an unchanged text. Proven by keeping a verdict the engine would not give (an error, for a clean
+        // digest) under a path no other test uses: the digest is then left out of the catalog.
+        var text = GeneratorHarness.SampleFile(TestPaths.CleanSeed, "cache-probe-" + Guid.NewGuid().ToString("N") + ".md");
+        var checksum = DigestKit.Analyzers.AnalysisCache.Checksum(text.GetText());
+        var clean = DigestKit.Engine.DigestEngine.Analyze(text.Path, text.GetText().ToString());
+        Assert.False(clean.HasErrors);
+
+        var harness = new GeneratorHarness();
+        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        var (run, _) = harness.Generate([text]);
+        Assert.Contains("hot-papers-2021-06-21", GeneratorHarness.GeneratedSource(run, "Digests.g.cs"));
+        Assert.NotNull(DigestKit.Analyzers.AnalysisCache.Shared.Find(text.Path, checksum));
+
+        var error = DigestKit.Engine.DigestRules.InternalError.Create(text.Path, clean.Diagnostics.Count > 0 ? clean.Diagnostics[0].Span : default, "kept");
+        DigestKit.Analyzers.AnalysisCache.Shared.Add(text.Path, checksum, clean with { Diagnostics = new DigestKit.Engine.EquatableArray<DigestKit.Engine.DigestDiagnostic>([error]) });
+        (run, _) = new GeneratorHarness { GlobalOptions = { ["build_property.DigestKitEmbedsResources"] = "true" } }.Generate([text]);
+        Assert.DoesNotContain("hot-papers-2021-06-21", GeneratorHarness.GeneratedSource(run, "Digests.g.cs"));
     }
 
     [Fact]

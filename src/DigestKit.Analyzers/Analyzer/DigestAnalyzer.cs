@@ -31,17 +31,22 @@ namespace DigestKit.Analyzers
 
         private readonly Func<string, string, DigestAnalysis> _analyze;
         private readonly TimeSpan? _timeoutOverride;
+        private readonly AnalysisCache? _cache;
 
         public DigestAnalyzer()
-            : this(DigestEngine.Analyze, null)
+            : this(DigestEngine.Analyze, null, AnalysisCache.Shared)
         {
         }
 
-        /// <summary>For tests: a different engine entry point (e.g. one that throws or hangs) and time bound.</summary>
-        internal DigestAnalyzer(Func<string, string, DigestAnalysis> analyze, TimeSpan? timeout)
+        /// <summary>
+        /// For tests: a different engine entry point (e.g. one that throws or hangs), time bound and cache of results
+        /// across compilations (none: every compilation runs the engine on every file).
+        /// </summary>
+        internal DigestAnalyzer(Func<string, string, DigestAnalysis> analyze, TimeSpan? timeout, AnalysisCache? cache = null)
         {
             _analyze = analyze;
             _timeoutOverride = timeout;
+            _cache = cache;
         }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => DigestDescriptors.All;
@@ -81,13 +86,20 @@ namespace DigestKit.Analyzers
                     return;
                 }
 
-                var timeout = Timeout(context.Options, file);
-                var analysis = Run(file.Path, text.ToString(), timeout, context.CancellationToken);
+                var checksum = _cache is null ? string.Empty : AnalysisCache.Checksum(text);
+                var analysis = _cache?.Find(file.Path, checksum);
                 if (analysis is null)
                 {
-                    Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, text, default, options,
-                        "it took longer than " + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s (" + TimeoutOptionKey + ")");
-                    return;
+                    var timeout = Timeout(context.Options, file);
+                    analysis = Run(file.Path, text.ToString(), timeout, context.CancellationToken);
+                    if (analysis is null)
+                    {
+                        Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, text, default, options,
+                            "it took longer than " + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s (" + TimeoutOptionKey + ")");
+                        return;
+                    }
+
+                    analysis = _cache?.Add(file.Path, checksum, analysis) ?? analysis;
                 }
 
                 foreach (var diagnostic in analysis.Diagnostics)

@@ -26,7 +26,7 @@ namespace DigestKit.Analyzers.Generator
             "[global::System.CodeDom.Compiler.GeneratedCode(\"DigestKit.Analyzers\", \"0.1.0\")]";
 
         /// <summary>The hint name of one digest's file.</summary>
-        public static string DigestHintName(DigestSpec digest) => DigestsClassName + "." + digest.Key + ".g.cs";
+        public static string DigestHintName(string key) => DigestsClassName + "." + key + ".g.cs";
 
         public const string CatalogHintName = DigestsClassName + ".g.cs";
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using DigestKit.Analyzers.Generator.Model;
+using DigestKit.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -71,13 +72,14 @@ namespace DigestKit.Analyzers.Generator
 
             var models = files
                 .Combine(projectDirectory)
-                .Select(static (pair, cancellationToken) => BuildModel(pair.Left, pair.Right, cancellationToken))
+                .Combine(options.Select(static (o, _) => o.ResourceData))
+                .Select(static (pair, cancellationToken) => BuildModel(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Models);
 
             var sources = models
-                .Where(static model => model.Spec is not null)
+                .Where(static model => model.Spec is not null || model.Entry is not null)
                 .Combine(options)
-                .Select(static (pair, _) => EmitDigest(pair.Left.Spec!, pair.Right))
+                .Select(static (pair, _) => EmitDigest(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Sources);
 
             // In resource mode a digest has no file of its own (empty code): the build task embedded its data.
@@ -105,7 +107,8 @@ namespace DigestKit.Analyzers.Generator
         {
             try
             {
-                return new DigestFile(file.Path, file.GetText(cancellationToken)?.ToString());
+                var text = file.GetText(cancellationToken);
+                return text is null ? new DigestFile(file.Path, null) : new DigestFile(file.Path, text.ToString(), AnalysisCache.Checksum(text));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -113,18 +116,34 @@ namespace DigestKit.Analyzers.Generator
             }
         }
 
-        private static DigestModel BuildModel(DigestFile file, string projectDirectory, CancellationToken cancellationToken)
+        /// <summary>
+        /// Literal mode: the full spec. Resource mode: only the catalog entry, from the engine's verdict kept across
+        /// compilations (<see cref="AnalysisCache"/>, shared with the analyzer): a build starts a new generator driver,
+        /// so without it every build ran the engine on every digest again.
+        /// </summary>
+        private static DigestModel BuildModel(DigestFile file, string projectDirectory, bool resourceData, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var sourcePath = DigestSpecBuilder.RelativePath(file.Path, projectDirectory);
             try
             {
-                return file.Text is null
-                    ? new DigestModel(DigestSpecBuilder.RelativePath(file.Path, projectDirectory), null)
-                    : DigestSpecBuilder.Build(file.Path, file.Text, projectDirectory);
+                if (file.Text is null)
+                {
+                    return new DigestModel(sourcePath, null);
+                }
+
+                if (!resourceData)
+                {
+                    return DigestSpecBuilder.Build(file.Path, file.Text, projectDirectory);
+                }
+
+                var cache = AnalysisCache.Shared;
+                var analysis = cache.Find(file.Path, file.Checksum) ?? cache.Add(file.Path, file.Checksum, DigestEngine.Analyze(file.Path, file.Text));
+                return new DigestModel(sourcePath, null, DigestSpecBuilder.EntryOf(analysis, sourcePath));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new DigestModel(DigestSpecBuilder.RelativePath(file.Path, projectDirectory), null);
+                return new DigestModel(sourcePath, null);
             }
         }
 
@@ -132,16 +151,23 @@ namespace DigestKit.Analyzers.Generator
         /// Emits in the pipeline rather than in the output callback, so that a digest whose code cannot be
         /// written drops out of the catalog as well: it embeds nothing, and the rest compiles.
         /// </summary>
-        private static DigestSource EmitDigest(DigestSpec digest, EmitOptions options)
+        private static DigestSource EmitDigest(DigestModel model, EmitOptions options)
         {
-            var entry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath);
+            if (model.Spec is not { } digest)
+            {
+                // Resource mode: the build task embedded the data; the digest has a catalog entry and no code.
+                var entry = model.Entry!;
+                return new DigestSource(DigestEmitter.DigestHintName(entry.Key), string.Empty, entry);
+            }
+
+            var specEntry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath);
             try
             {
-                return new DigestSource(DigestEmitter.DigestHintName(digest), DigestEmitter.EmitDigest(digest, options), entry);
+                return new DigestSource(DigestEmitter.DigestHintName(digest.Key), DigestEmitter.EmitDigest(digest, options), specEntry);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new DigestSource(DigestEmitter.DigestHintName(digest), null, entry);
+                return new DigestSource(DigestEmitter.DigestHintName(digest.Key), null, specEntry);
             }
         }
 

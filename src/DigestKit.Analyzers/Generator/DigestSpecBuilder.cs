@@ -17,12 +17,28 @@ namespace DigestKit.Analyzers.Generator
         {
             var sourcePath = RelativePath(path, projectDirectory);
             var analysis = DigestEngine.Analyze(path, text);
-            if (analysis.HasErrors || analysis.Document.FrontMatter is null)
+            return new DigestModel(sourcePath, Embeds(analysis) ? FromDocument(analysis.Document, sourcePath) : null);
+        }
+
+        /// <summary>
+        /// Whether a digest embeds at all: no error-level diagnostic and a front matter. The one verdict shared by the
+        /// generator (both modes) and the build task.
+        /// </summary>
+        public static bool Embeds(DigestAnalysis analysis) => !analysis.HasErrors && analysis.Document.FrontMatter is not null;
+
+        /// <summary>
+        /// Resource mode: only the catalog entry of a digest, from an analysis whose document may keep only its front
+        /// matter (<c>AnalysisCache</c>); null when the digest embeds nothing.
+        /// </summary>
+        public static CatalogEntry? EntryOf(DigestAnalysis analysis, string sourcePath)
+        {
+            if (!Embeds(analysis))
             {
-                return new DigestModel(sourcePath, null);
+                return null;
             }
 
-            return new DigestModel(sourcePath, FromDocument(analysis.Document, sourcePath));
+            var fm = analysis.Document.FrontMatter!;
+            return new CatalogEntry(DigestResources.Key(sourcePath), fm.Slug?.Value ?? string.Empty, fm.Date?.Value, sourcePath);
         }
 
         public static DigestSpec FromDocument(DigestDocument document, string sourcePath)

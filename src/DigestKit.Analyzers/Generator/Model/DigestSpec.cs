@@ -7,11 +7,17 @@ namespace DigestKit.Analyzers.Generator.Model
     // EquatableArray), no Roslyn objects and no source spans, so an edit that leaves the values alone (trailing
     // blank lines, moved whitespace) yields an equal model and the incremental driver keeps the output Cached.
 
-    /// <summary>A digest file as read: its path and text (null when it could not be read).</summary>
-    public sealed record DigestFile(string Path, string? Text);
+    /// <summary>
+    /// A digest file as read: its path and text (null when it could not be read), and the text's checksum (base64),
+    /// which keys the engine's results kept across compilations.
+    /// </summary>
+    public sealed record DigestFile(string Path, string? Text, string Checksum = "");
 
-    /// <summary>What one digest file turned into: a spec to embed, or null when it embeds nothing (errors).</summary>
-    public sealed record DigestModel(string SourcePath, DigestSpec? Spec);
+    /// <summary>
+    /// What one digest file turned into: a spec to embed (literal mode) or only its catalog entry (resource mode,
+    /// where the build task embeds the data); both null when it embeds nothing (errors).
+    /// </summary>
+    public sealed record DigestModel(string SourcePath, DigestSpec? Spec, CatalogEntry? Entry = null);
 
     /// <summary>
     /// One digest to embed. <see cref="Key"/> is unique per source path and derived from it alone, so the
