@@ -13,12 +13,13 @@ namespace DigestKit
     /// </summary>
     public sealed class Paper
     {
+        // Small on purpose (96 bytes): a program listing 34,400 papers allocates one per paper, and fresh memory is
+        // paid for in page faults at start-up. The rarely read fields live in PaperDetails, made on first access.
         private readonly PaperFields _fields;
+        private readonly long _measuredAt;
         private string? _title;
         private IReadOnlyList<string>? _authors;
-        private string? _abstract;
-        private IReadOnlyList<Tweet>? _tweets;
-        private PaperLinks? _links;
+        private PaperDetails? _details;
 
         /// <summary>Creates a paper from values.</summary>
         public Paper(
@@ -38,13 +39,14 @@ namespace DigestKit
         {
             _title = title ?? throw new ArgumentNullException(nameof(title));
             _authors = authors ?? throw new ArgumentNullException(nameof(authors));
-            _links = new PaperLinks(
-                arxivId,
-                absUrl ?? throw new ArgumentNullException(nameof(absUrl)),
-                pdfUrl ?? throw new ArgumentNullException(nameof(pdfUrl)),
-                categories ?? throw new ArgumentNullException(nameof(categories)));
-            _abstract = @abstract ?? throw new ArgumentNullException(nameof(@abstract));
-            _tweets = tweets ?? throw new ArgumentNullException(nameof(tweets));
+            _details = new PaperDetails(
+                new PaperLinks(
+                    arxivId,
+                    absUrl ?? throw new ArgumentNullException(nameof(absUrl)),
+                    pdfUrl ?? throw new ArgumentNullException(nameof(pdfUrl)),
+                    categories ?? throw new ArgumentNullException(nameof(categories))),
+                @abstract ?? throw new ArgumentNullException(nameof(@abstract)),
+                tweets ?? throw new ArgumentNullException(nameof(tweets)));
         }
 
         /// <summary>An embedded paper: its numbers, and where the rest lies (<see cref="DigestDecoder.ReadPapers"/>).</summary>
@@ -53,7 +55,7 @@ namespace DigestKit
             Rank = rank;
             Retweets = retweets;
             Favorites = favorites;
-            MeasuredAt = measuredAt;
+            _measuredAt = measuredAt is { } d ? d.Ticks | ((long)d.Kind << KindShift) : NoDate;
             _fields = fields;
         }
 
@@ -76,7 +78,8 @@ namespace DigestKit
         public long Score => Retweets + Favorites;
 
         /// <summary>When the counts were measured (the writer's local time, kind unspecified), if readable.</summary>
-        public DateTime? MeasuredAt { get; }
+        public DateTime? MeasuredAt =>
+            _measuredAt == NoDate ? null : new DateTime(_measuredAt & TicksMask, (DateTimeKind)((ulong)_measuredAt >> KindShift));
 
         /// <summary>The arXiv identifier with its version, if any (e.g. <c>2106.10155</c>, <c>2106.10155v2</c>).</summary>
         public string? ArxivId => Links.ArxivId;
@@ -92,13 +95,15 @@ namespace DigestKit
 
         // The identifier, links and categories: decoded together on first access (a listing of titles, authors and
         // scores never reads them, and they are a third of a paper's fields).
-        private PaperLinks Links => _links ?? LoadLinks();
+        private PaperLinks Links => Details.Links;
 
         /// <summary>The abstract paragraph (may be empty).</summary>
-        public string Abstract => _abstract ?? LoadAbstract();
+        public string Abstract => Details.Abstract;
 
         /// <summary>The embedded tweets, in order.</summary>
-        public IReadOnlyList<Tweet> Tweets => _tweets ?? LoadTweets();
+        public IReadOnlyList<Tweet> Tweets => Details.Tweets;
+
+        private PaperDetails Details => _details ?? LoadDetails();
 
         /// <inheritdoc />
         public override string ToString() => Rank + ". " + Title;
@@ -113,12 +118,14 @@ namespace DigestKit
         private IReadOnlyList<string> LoadAuthors() => Once.Publish(ref _authors, DigestDecoder.ReadAuthors(_fields));
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private PaperLinks LoadLinks() => Once.Publish(ref _links, DigestDecoder.ReadLinks(_fields));
+        private PaperDetails LoadDetails() => Once.Publish(ref _details, new PaperDetails(_fields));
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private string LoadAbstract() => Once.Publish(ref _abstract, DigestDecoder.ReadAbstract(_fields));
+        // MeasuredAt packed in 8 bytes: ticks (62 bits) and kind (2 bits); all bits set (kind 3, which does not exist)
+        // for no date.
+        private const long NoDate = -1;
 
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private IReadOnlyList<Tweet> LoadTweets() => Once.Publish(ref _tweets, DigestDecoder.ReadTweets(_fields));
+        private const int KindShift = 62;
+
+        private const long TicksMask = (1L << KindShift) - 1;
     }
 }

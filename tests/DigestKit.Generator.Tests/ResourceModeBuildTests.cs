@@ -82,7 +82,7 @@ public sealed class ResourceModeBuildTests : IDisposable
     private static string[] PackedKeys(string packFile)
     {
         var pack = File.ReadAllBytes(packFile);
-        Assert.Equal("DKP2"u8.ToArray(), pack[..4]);
+        Assert.Equal("DKP3"u8.ToArray(), pack[..4]);
         var keys = new string[BitConverter.ToInt32(pack, 4)];
         for (var i = 0; i < keys.Length; i++)
         {

@@ -104,6 +104,28 @@ public sealed class RuntimeTests
         Assert.Equal(string.Empty, paper.Abstract);
     }
 
+    public static TheoryData<DateTime?> MeasuredTimes => new()
+    {
+        null,
+        new DateTime(2021, 6, 21, 7, 43, 12),
+        new DateTime(2021, 6, 21, 7, 43, 12, DateTimeKind.Utc),
+        new DateTime(2021, 6, 21, 7, 43, 12, DateTimeKind.Local),
+        DateTime.MinValue,
+        new DateTime(DateTime.MaxValue.Ticks, DateTimeKind.Local),
+        new DateTime(DateTime.MaxValue.Ticks, DateTimeKind.Utc),
+    };
+
+    [Theory]
+    [MemberData(nameof(MeasuredTimes))]
+    public void A_paper_keeps_when_it_was_measured_with_its_kind_or_no_time(DateTime? measuredAt)
+    {
+        var spec = Spec("a");
+        spec = spec with { Papers = new[] { spec.Papers[0] with { MeasuredAt = measuredAt } }.ToEquatableArray() };
+        var paper = Digest.FromUtf8(Blob(spec)).Papers.Single();
+        Assert.Equal(measuredAt, paper.MeasuredAt);
+        Assert.Equal(measuredAt?.Kind, paper.MeasuredAt?.Kind);
+    }
+
     [Fact]
     public void A_pack_holds_each_blob_at_its_slot_in_key_order_with_every_front_before_every_cold_part()
     {
@@ -128,7 +150,7 @@ public sealed class RuntimeTests
         Assert.Equal(first, found);
         Assert.False(Find(read, 0, "kc", out _));
         Assert.Throws<ArgumentException>(() => Pack(("ka", a), ("ka", a)));
-        Assert.Throws<ArgumentException>(() => Pack(("ka", Encoding.UTF8.GetBytes("DK2;|1:x"))));
+        Assert.Throws<ArgumentException>(() => Pack(("ka", Encoding.UTF8.GetBytes("DK3;|1:x"))));
     }
 
     [Fact]
@@ -207,9 +229,9 @@ public sealed class RuntimeTests
     [InlineData("")]
     [InlineData("DK1;|1:a")]
     [InlineData("DK3;|1:a")]
-    [InlineData("DK2;|99:short")]
-    [InlineData("DK2;1:a")]
-    [InlineData("DK2;|1:a|1:b")]
+    [InlineData("DK3;|99:short")]
+    [InlineData("DK3;1:a")]
+    [InlineData("DK3;|1:a|1:b")]
     public void Corrupt_or_foreign_data_is_refused_with_a_clear_exception(string data)
     {
         var ex = Assert.Throws<InvalidDataException>(() => Digest.FromString(data));

@@ -13,12 +13,12 @@ namespace DigestKit.Analyzers.Generator
     /// </summary>
     public static class DigestBlobWriter
     {
-        public const string Magic = "DK2;";
+        public const string Magic = "DK3;";
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         /// <summary>
-        /// The digest's blob: <c>"DK2;" group(front) group(cold)</c>. The front holds what a listing reads (the front
+        /// The digest's blob: <c>"DK3;" group(front) group(cold)</c>. The front holds what a listing reads (the front
         /// matter as one group, skipped in one step when only papers are read; each paper's numbers, title and
         /// authors), the cold part the rest (each paper's links, categories,
         /// abstract and tweets), which a front paper finds by offset and length. Split so that a pack can put every
@@ -71,7 +71,8 @@ namespace DigestKit.Analyzers.Generator
                 var restText = rest.ToString();
                 var restBytes = StrictUtf8.GetByteCount(restText);
 
-                // One field for the numbers: listing papers parses one field header per number group, not seven.
+                // One field for the numbers (the author count included): listing papers parses one field header per
+                // paper for them, not eight.
                 var numbers = string.Join(
                     ",",
                     paper.Rank.ToString(CultureInfo.InvariantCulture),
@@ -80,7 +81,8 @@ namespace DigestKit.Analyzers.Generator
                     paper.MeasuredAt is { } measured ? measured.Ticks.ToString(CultureInfo.InvariantCulture) : string.Empty,
                     paper.MeasuredAt is { } kind ? ((int)kind.Kind).ToString(CultureInfo.InvariantCulture) : string.Empty,
                     coldBytes.ToString(CultureInfo.InvariantCulture),
-                    restBytes.ToString(CultureInfo.InvariantCulture));
+                    restBytes.ToString(CultureInfo.InvariantCulture),
+                    paper.Authors.Count.ToString(CultureInfo.InvariantCulture));
                 Text(front, numbers);
                 Text(front, paper.Title);
                 var authors = new StringBuilder();
@@ -160,7 +162,7 @@ namespace DigestKit.Analyzers.Generator
         }
 
         /// <summary>
-        /// The catalog of a project's digests in <c>Digests.All</c> order: <c>"DK2;" count (slug key slot)*</c>. The slug
+        /// The catalog of a project's digests in <c>Digests.All</c> order: <c>"DK3;" count (slug key slot)*</c>. The slug
         /// serves lookups without decoding any digest; the slot is where the build task's pack holds the digest (its
         /// key's rank in ordinal order among the keys given, as <see cref="WritePack"/> orders them), and the key
         /// confirms it.
@@ -188,12 +190,12 @@ namespace DigestKit.Analyzers.Generator
         }
 
         /// <summary>The first bytes of a pack (<see cref="WritePack"/>).</summary>
-        public const string PackMagic = "DKP2";
+        public const string PackMagic = "DKP3";
 
         /// <summary>
         /// Writes the pack of <paramref name="blobs"/> (key and blob) to <paramref name="output"/>: the one resource that
         /// holds every digest of a project. Binary, little-endian, so that the runtime reads entry <c>i</c> without
-        /// parsing the others: <c>"DKP2"</c>, the count (int32), per digest in ordinal key order six int32s (key
+        /// parsing the others: <c>"DKP3"</c>, the count (int32), per digest in ordinal key order six int32s (key
         /// offset and length, front offset and length, cold offset and length, offsets from the start of the pack),
         /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(byte[], out int, out int, out int, out int)"/>):
         /// what a listing reads is one region. The tests' packs are made here.

@@ -6,21 +6,21 @@ namespace DigestKit.Data
     /// <see cref="DigestPack"/> and <see cref="DigestCollection"/> read it. Writer and reader ship together, and the
     /// version in <see cref="Magic"/> changes whenever the layout does.
     /// <code>
-    /// digest   := "DK2;" group(front) group(cold)
+    /// digest   := "DK3;" group(front) group(cold)
     /// front    := group(sourcePath title date template draft slug category list(tags) description socialImage)
     ///             count paper*
     /// paper    := numbers title group(list(authors))
-    /// numbers  := one text field "rank,retweets,favorites,ticks,kind,coldOffset,coldLength" (ticks and kind
-    ///             empty when there is no date): one field header per paper instead of seven
+    /// numbers  := one text field "rank,retweets,favorites,ticks,kind,coldOffset,coldLength,authorCount" (ticks
+    ///             and kind empty when there is no date): one field header per paper instead of eight
     /// cold     := coldPaper*                         (back to back; a paper names its own by offset and length
     ///                                                from the start of cold's contents)
     /// coldPaper:= arxivId absUrl pdfUrl list(categories) abstract group(count tweet*)
     /// tweet    := authorName handle statusId url date text html language
     /// date     := ticks kind                         (both null when there is no date)
     /// list(x)  := count x*
-    /// catalog  := "DK2;" count (slug key slot)*      (a project's digests in Digests.All order, in generated code;
+    /// catalog  := "DK3;" count (slug key slot)*      (a project's digests in Digests.All order, in generated code;
     ///                                                slot: where the pack holds the digest)
-    /// pack     := "DKP2" int32(count) (int32 keyOffset, keyLength, frontOffset, frontLength, coldOffset,
+    /// pack     := "DKP3" int32(count) (int32 keyOffset, keyLength, frontOffset, frontLength, coldOffset,
     ///             coldLength){count} key* front* cold*
     ///                                                (binary, little-endian: every digest of a project in one
     ///                                                manifest resource, in ordinal key order, all the fronts first;
@@ -41,6 +41,6 @@ namespace DigestKit.Data
     /// </summary>
     internal static class DataFormat
     {
-        public const string Magic = "DK2;";
+        public const string Magic = "DK3;";
     }
 }

@@ -30,7 +30,7 @@ namespace DigestKit.Data
         {
             var reader = new FieldReader(data, frontStart, frontEnd);
             var frontMatter = reader.Position;
-            reader.SkipField();
+            reader.ReadField(out _, out _);
             return new Digest(new EncodedDigest(data, frontMatter, reader.Position, frontEnd, coldStart, coldEnd));
         }
 
@@ -61,8 +61,8 @@ namespace DigestKit.Data
             var reader = new FieldReader(data, encoded.Papers, encoded.FrontEnd);
             var count = reader.ReadCount();
             var papers = new Paper[count];
-            var numbers = stackalloc long[7];
-            var present = stackalloc bool[7];
+            var numbers = stackalloc long[Numbers];
+            var present = stackalloc bool[Numbers];
             var coldSize = encoded.ColdEnd - encoded.ColdStart;
             for (var i = 0; i < papers.Length; i++)
             {
@@ -73,19 +73,26 @@ namespace DigestKit.Data
 
                 ParseNumbers(data.Pointer + start, length, numbers, present);
                 var title = reader.Position;
-                reader.SkipField();
-                reader.SkipField(); // authors
+                reader.ReadField(out _, out _);
+                if (reader.ReadField(out _, out _) != (byte)':')
+                {
+                    throw FieldReader.Corrupt("bad author group");
+                }
+
                 var coldOffset = numbers[5];
                 var coldLength = numbers[6];
-                if (!present[0] || !present[1] || !present[2] || !present[5] || !present[6] || present[3] != present[4]
-                    || coldOffset < 0 || coldLength < 0 || coldOffset > coldSize || coldLength > coldSize - coldOffset)
+                var authorCount = numbers[7];
+                if (!present[0] || !present[1] || !present[2] || !present[5] || !present[6] || !present[7] || present[3] != present[4]
+                    || coldOffset < 0 || coldLength < 0 || coldOffset > coldSize || coldLength > coldSize - coldOffset
+                    || authorCount < 0 || authorCount > int.MaxValue)
                 {
                     throw FieldReader.Corrupt("bad paper numbers");
                 }
 
                 var measuredAt = present[3] ? new DateTime(numbers[3], (DateTimeKind)numbers[4]) : (DateTime?)null;
                 var cold = encoded.ColdStart + (int)coldOffset;
-                papers[i] = new Paper((int)numbers[0], numbers[1], numbers[2], measuredAt, new PaperFields(data, title, cold, cold + (int)coldLength));
+                papers[i] = new Paper(
+                    (int)numbers[0], numbers[1], numbers[2], measuredAt, new PaperFields(data, title, (int)authorCount, cold, cold + (int)coldLength));
             }
 
             reader.ExpectEnd();
@@ -93,7 +100,9 @@ namespace DigestKit.Data
             return papers;
         }
 
-        /// <summary>Parses <c>n,n,…</c> (7 numbers, each possibly empty) in one pass.</summary>
+        private const int Numbers = 8;
+
+        /// <summary>Parses <c>n,n,…</c> (<see cref="Numbers"/> numbers, each possibly empty) in one pass.</summary>
         [MethodImpl(Jit.Optimized)]
         private static unsafe void ParseNumbers(byte* text, int length, long* numbers, bool* present)
         {
@@ -113,7 +122,7 @@ namespace DigestKit.Data
                 {
                     negative = true;
                 }
-                else if (b == (byte)',' && index < 7 && (digits || !negative))
+                else if (b == (byte)',' && index < Numbers && (digits || !negative))
                 {
                     numbers[index] = negative ? -value : value;
                     present[index] = digits;
@@ -127,21 +136,31 @@ namespace DigestKit.Data
                 }
             }
 
-            if (index != 7)
+            if (index != Numbers)
             {
                 throw FieldReader.Corrupt("bad paper numbers");
             }
         }
 
-        [MethodImpl(Jit.Optimized)]
-        public static string ReadTitle(in PaperFields fields) => new FieldReader(fields.Data, fields.Title, fields.Data.Length).ReadText();
-
-        [MethodImpl(Jit.Optimized)]
-        public static IReadOnlyList<string> ReadAuthors(in PaperFields fields)
+        public static string ReadTitle(in PaperFields fields)
         {
             var reader = new FieldReader(fields.Data, fields.Title, fields.Data.Length);
-            reader.SkipField(); // title
-            return EncodedTextList.Read(reader.ReadGroup());
+            var tag = reader.ReadField(out var start, out var length);
+            return FieldReader.Decode(fields.Data, tag, start, length) ?? string.Empty;
+        }
+
+        /// <summary>The authors: a list whose count is already known and whose names are decoded when first read.</summary>
+        public static IReadOnlyList<string> ReadAuthors(in PaperFields fields)
+        {
+            if (fields.AuthorCount == 0)
+            {
+                return Array.Empty<string>();
+            }
+
+            var reader = new FieldReader(fields.Data, fields.Title, fields.Data.Length);
+            reader.ReadField(out _, out _); // title
+            reader.ReadField(out var start, out var length);
+            return new EncodedTextList(fields.Data, start, start + length, fields.AuthorCount);
         }
 
         public static PaperLinks ReadLinks(in PaperFields fields)
@@ -205,7 +224,7 @@ namespace DigestKit.Data
             return reader;
         }
 
-        /// <summary>The slugs of a catalog (<c>"DK2;" count (slug key slot)*</c>), in list order.</summary>
+        /// <summary>The slugs of a catalog (<c>"DK3;" count (slug key slot)*</c>), in list order.</summary>
         public static string[] DecodeSlugs(byte[] data)
         {
             var reader = new FieldReader(DigestData.Pin(data), 0, data.Length);
@@ -235,7 +254,7 @@ namespace DigestKit.Data
             var located = new int[count * 3];
             for (var i = 0; i < count; i++)
             {
-                reader.SkipField(); // slug
+                reader.ReadField(out _, out _); // slug
                 if (reader.ReadField(out located[(i * 3) + 1], out located[(i * 3) + 2]) != (byte)':')
                 {
                     throw FieldReader.Corrupt("bad key");
@@ -288,14 +307,15 @@ namespace DigestKit.Data
 
     /// <summary>
     /// Where an embedded paper's other fields lie in the embedded data: its title (followed by its authors group) in
-    /// the front part, and its cold part (identifier, links, categories, abstract, tweets).
+    /// the front part, and its cold part (identifier, links, categories, abstract, tweets); and its author count.
     /// </summary>
     internal readonly struct PaperFields
     {
-        public PaperFields(DigestData data, int title, int coldStart, int coldEnd)
+        public PaperFields(DigestData data, int title, int authorCount, int coldStart, int coldEnd)
         {
             Data = data;
             Title = title;
+            AuthorCount = authorCount;
             ColdStart = coldStart;
             ColdEnd = coldEnd;
         }
@@ -303,6 +323,8 @@ namespace DigestKit.Data
         public DigestData Data { get; }
 
         public int Title { get; }
+
+        public int AuthorCount { get; }
 
         public int ColdStart { get; }
 

@@ -11,51 +11,47 @@ namespace DigestKit.Data
     /// </summary>
     internal sealed class EncodedTextList : IReadOnlyList<string>
     {
-        private readonly FieldReader _items;
+        private readonly DigestData _data;
+        private readonly int _start;
+        private readonly int _end;
         private string[]? _values;
 
-        private EncodedTextList(FieldReader items, int count)
+        /// <summary>A list over a group's contents, <c>list(text)</c>, whose count the caller already read.</summary>
+        public EncodedTextList(DigestData data, int start, int end, int count)
         {
-            _items = items;
+            _data = data;
+            _start = start;
+            _end = end;
             Count = count;
-        }
-
-        /// <summary>A list from a group holding <c>list(text)</c>.</summary>
-        [MethodImpl(Jit.Optimized)]
-        public static IReadOnlyList<string> Read(FieldReader group)
-        {
-            var count = group.ReadCount();
-            return count == 0 ? System.Array.Empty<string>() : new EncodedTextList(group, count);
         }
 
         public int Count { get; }
 
         public string this[int index] => Values[index];
 
-        private string[] Values
-        {
-            get
-            {
-                var values = Volatile.Read(ref _values);
-                if (values is null)
-                {
-                    var reader = _items;
-                    values = new string[Count];
-                    for (var i = 0; i < values.Length; i++)
-                    {
-                        values[i] = reader.ReadText();
-                    }
-
-                    reader.ExpectEnd();
-                    values = Interlocked.CompareExchange(ref _values, values, null) ?? values;
-                }
-
-                return values;
-            }
-        }
+        private string[] Values => Volatile.Read(ref _values) ?? Decode();
 
         public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)Values).GetEnumerator();
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private string[] Decode()
+        {
+            var reader = new FieldReader(_data, _start, _end);
+            if (reader.ReadCount() != Count)
+            {
+                throw FieldReader.Corrupt("a list's count disagrees with its paper's");
+            }
+
+            var values = new string[Count];
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = reader.ReadText();
+            }
+
+            reader.ExpectEnd();
+            return Once.Publish(ref _values, values);
+        }
     }
 }

@@ -121,7 +121,6 @@ namespace DigestKit.Data
         }
 
         /// <summary>Skips one field without decoding it.</summary>
-        [MethodImpl(Jit.Optimized)]
         public void SkipField() => ReadField(out _, out _);
 
         [MethodImpl(Jit.Optimized)]
