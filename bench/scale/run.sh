@@ -47,8 +47,24 @@ for app in big small; do
 done
 ls -l "$work/big/bin/Release/net10.0/Consumer.dll" | awk '{printf "big Consumer.dll: %.1f MB\n", $5/1e6}'
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-for mode in papers listing full markdig engine; do
-  times=$(for i in $(seq "${RUNS:-5}"); do dotnet "$work/big/bin/Release/net10.0/Consumer.dll" $mode "$work/content" | tee -a "$work/startup.log" | sed 's/^[a-z]*: \([0-9.]*\) ms.*/\1/'; done | median)
-  echo "start-up $mode: median $times ms   ($(tail -1 "$work/startup.log" | cut -d, -f2-))"
+# Start-up: RUNS rounds, each running every mode once in a fresh process (interleaved, so a change in the machine's
+# load hits every mode alike); median per mode, and the median of the per-round ratios markdig / papers.
+dll="$work/big/bin/Release/net10.0/Consumer.dll"
+: > "$work/startup.log"
+for i in $(seq "${RUNS:-5}"); do
+  for mode in papers listing full markdig engine; do
+    dotnet "$dll" $mode "$work/content" | tee -a "$work/startup.log" >/dev/null
+  done
 done
+python3 - "$work/startup.log" <<'PY'
+import sys, statistics, re
+runs = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"(\w+): ([0-9.]+) ms, (\d+) papers", line)
+    runs.setdefault(m.group(1), []).append(float(m.group(2)))
+for mode, times in runs.items():
+    print(f"start-up {mode}: median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}, {len(times)} runs)")
+ratios = sorted(m / p for m, p in zip(runs["markdig"], runs["papers"]))
+print(f"markdig / papers: median of per-round ratios {statistics.median(ratios):.1f}x (range {ratios[0]:.1f}-{ratios[-1]:.1f}x); "
+      f"ratio of medians {statistics.median(runs['markdig']) / statistics.median(runs['papers']):.1f}x")
+PY

@@ -67,7 +67,9 @@ namespace DigestKit.Analyzers.Generator
             var files = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => DigestFiles.IsDigest(pair.Left, pair.Right))
-                .Select(static (pair, cancellationToken) => ReadFile(pair.Left, cancellationToken))
+                .Select(static (pair, _) => pair.Left)
+                .Combine(options.Select(static (o, _) => o.ResourceData))
+                .Select(static (pair, cancellationToken) => ReadFile(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Files);
 
             var models = files
@@ -103,12 +105,21 @@ namespace DigestKit.Analyzers.Generator
         /// The file's path and text as plain strings: the first step already holds no Roslyn object, and an
         /// unchanged text compares equal, so the engine does not run again for it.
         /// </summary>
-        private static DigestFile ReadFile(AdditionalText file, CancellationToken cancellationToken)
+        private static DigestFile ReadFile(AdditionalText file, bool resourceData, CancellationToken cancellationToken)
         {
             try
             {
                 var text = file.GetText(cancellationToken);
-                return text is null ? new DigestFile(file.Path, null) : new DigestFile(file.Path, text.ToString(), AnalysisCache.Checksum(text));
+                if (text is null)
+                {
+                    return new DigestFile(file.Path, null);
+                }
+
+                // Resource mode needs the verdict only: when it is kept for this text, the text is not copied out.
+                var checksum = AnalysisCache.Checksum(text);
+                return resourceData && AnalysisCache.Shared.Find(file.Path, checksum) is { } kept
+                    ? new DigestFile(file.Path, null, checksum, kept)
+                    : new DigestFile(file.Path, text.ToString(), checksum);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -127,6 +138,11 @@ namespace DigestKit.Analyzers.Generator
             var sourcePath = DigestSpecBuilder.RelativePath(file.Path, projectDirectory);
             try
             {
+                if (resourceData && file.Kept is { } kept)
+                {
+                    return new DigestModel(sourcePath, null, DigestSpecBuilder.EntryOf(kept, sourcePath));
+                }
+
                 if (file.Text is null)
                 {
                     return new DigestModel(sourcePath, null);

@@ -8,10 +8,21 @@ namespace DigestKit.Analyzers.Generator.Model
     // blank lines, moved whitespace) yields an equal model and the incremental driver keeps the output Cached.
 
     /// <summary>
-    /// A digest file as read: its path and text (null when it could not be read), and the text's checksum (base64),
-    /// which keys the engine's results kept across compilations.
+    /// A digest file as read: its path, the text's checksum (base64 and length) and either its text or, in resource
+    /// mode when the engine's verdict on that text is already kept (<c>AnalysisCache</c>), that verdict instead: the
+    /// text is then not copied out at all. Two are equal when path and checksum are (the checksum stands for the
+    /// text), whichever of text or verdict they carry; without a checksum (unreadable file) the text decides.
     /// </summary>
-    public sealed record DigestFile(string Path, string? Text, string Checksum = "");
+    public sealed record DigestFile(string Path, string? Text, string Checksum = "", DigestAnalysis? Kept = null)
+    {
+        public bool Equals(DigestFile? other) =>
+            other is not null
+            && string.Equals(Path, other.Path, StringComparison.Ordinal)
+            && string.Equals(Checksum, other.Checksum, StringComparison.Ordinal)
+            && (Checksum.Length != 0 || string.Equals(Text, other.Text, StringComparison.Ordinal));
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Path) ^ StringComparer.Ordinal.GetHashCode(Checksum);
+    }
 
     /// <summary>
     /// What one digest file turned into: a spec to embed (literal mode) or only its catalog entry (resource mode,
