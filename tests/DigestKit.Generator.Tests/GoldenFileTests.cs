@@ -47,11 +47,11 @@ public sealed class GoldenFileTests
     }
 
     /// <summary>
-    /// Resource mode (the build task embedded the data): no per-digest file, and a <c>Digests</c> class whose
-    /// accessors open the resources named after each digest's path.
+    /// Resource mode (the build task embedded the data): a <c>Digests</c> class that opens the pack resource, and
+    /// one file per digest holding its property and no data.
     /// </summary>
     [Fact]
-    public void Generated_Digests_class_in_resource_mode_matches_its_golden_file_and_is_the_only_file()
+    public void Generated_sources_in_resource_mode_match_their_golden_files_and_hold_no_data()
     {
         var harness = new GeneratorHarness();
         harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
@@ -60,8 +60,11 @@ public sealed class GoldenFileTests
             GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
             GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
         ]);
-        Assert.Equal(["Digests.g.cs"], run.Results.Single().GeneratedSources.Select(s => s.HintName));
+        var digestFile = DigestKit.Analyzers.Generator.DigestEmitter.DigestHintName(
+            DigestKit.Analyzers.Generator.Identifiers.DigestKey("content/2021-06-21---Hot-Papers.md"));
+        Assert.Equal(3, run.Results.Single().GeneratedSources.Length);
         AssertGolden("catalog.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, "Digests.g.cs"));
+        AssertGolden("clean-seed.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, digestFile));
     }
 
     private static void AssertGolden(string fileName, string actual)

@@ -58,8 +58,15 @@ public sealed class HostileContentTests
             HostileDigest("surrogates \uD800", Surrogates),
         };
         var options = new EmitOptions("TestApp", utf8, NullableAnnotations: true);
-        var sources = specs.Select(s => DigestEmitter.EmitDigest(s, options))
-            .Append(DigestEmitter.EmitCatalog(new CatalogSpec(options, specs.Select(s => new CatalogEntry(s.Key, s.Slug, s.Date, s.SourcePath)).ToEquatableArray())))
+        // Each digest's file as the generator writes it: its property (documented with its slug and path) and its data.
+        var entries = specs.Select(s => new CatalogEntry(s.Key, s.Slug, s.Date, s.SourcePath)).ToList();
+        var catalog = new CatalogSpec(options, entries.ToEquatableArray());
+        var names = DigestEmitter.Names(catalog);
+        var sources = specs.Zip(entries)
+            .Select(p => DigestEmitter.EmitDigestFile(
+                new DigestOutput(new DigestSource(DigestEmitter.DigestHintName(p.First.Key), DigestEmitter.EmitDigest(p.First, options), p.Second), names.Find(p.First.Key)!),
+                options))
+            .Append(DigestEmitter.EmitCatalog(catalog))
             .ToList();
 
         var harness = new GeneratorHarness { LanguageVersion = utf8 ? LanguageVersion.Latest : LanguageVersion.CSharp10 };
@@ -69,6 +76,10 @@ public sealed class HostileContentTests
             // Nothing but the generator's own directive, and no comment carries content.
             Assert.All(tree.GetRoot().DescendantTrivia().Where(t => t.IsDirective), t => Assert.Equal("#nullable enable", t.ToString().Trim()));
             Assert.DoesNotContain(tree.GetRoot().DescendantTrivia(), t => t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+            // A doc comment naming a slug or a path stays on its one line, whatever the slug or path holds.
+            Assert.All(
+                tree.GetRoot().DescendantTrivia(descendIntoTrivia: true).Where(t => t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)),
+                t => Assert.DoesNotContain('\n', t.ToFullString().TrimEnd('\n')));
             // Every line of generated code is printable ASCII or a printable non-control character: nothing hidden.
             Assert.DoesNotContain(tree.ToString(), c => c is '\u202E' or '\u2066' or '\u2028' or '\u2029' or '\0' or '\u200B' or '\uFEFF');
         }
@@ -113,6 +124,12 @@ public sealed class HostileContentTests
         Assert.Equal("\"a\\uD800b\"", CSharpLiteral.Quote("a\uD800b"));
         Assert.Equal("\"\\\"\\\\\\n\\r\\0\\u2028\\u2029\\u202E\"u8", CSharpLiteral.Quote("\"\\\n\r\0\u2028\u2029\u202E", utf8: true));
         Assert.Equal("\"🤯 Veličković */ #line {\"", CSharpLiteral.Quote("🤯 Veličković */ #line {"));
+    }
+
+    [Fact]
+    public void Doc_comment_text_is_xml_escaped_and_keeps_to_one_line_with_nothing_hidden()
+    {
+        Assert.Equal("a &amp; &lt;b&gt; \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD x 🤯 Veličković", CSharpLiteral.DocText("a & <b> \n\r\u0085\u2028\u202E\uD800 x 🤯 Veličković"));
     }
 
     private static void AssertSame(DigestSpec spec, Digest digest)

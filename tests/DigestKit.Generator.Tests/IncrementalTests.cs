@@ -13,7 +13,7 @@ namespace DigestKit.Generator.Tests;
 /// <summary>Editing one digest re-runs only its steps; pipeline outputs hold no Roslyn objects.</summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] FileSteps = [Names.Files, Names.Models, Names.Sources, Names.Entries];
+    private static readonly string[] FileSteps = [Names.Files, Names.Models, Names.Sources, Names.Entries, Names.Outputs];
 
     private static MemoryText[] Three() =>
     [
@@ -45,6 +45,7 @@ public sealed class IncrementalTests
         DigestModel m => m.SourcePath,
         DigestSource s => s.Entry.SourcePath,
         CatalogEntry e => e.SourcePath,
+        DigestOutput o => o.Source.Entry.SourcePath,
         _ => throw new InvalidOperationException("unexpected " + value.GetType()),
     };
 
@@ -62,6 +63,7 @@ public sealed class IncrementalTests
         Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Files)["2021-06-21---Hot-Papers.md"]);
         Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Models)["2021-06-21---Hot-Papers.md"]);
         Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Sources)["2021-06-21---Hot-Papers.md"]);
+        Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Outputs)["2021-06-21---Hot-Papers.md"]);
         foreach (var step in FileSteps)
         {
             var reasons = Reasons(second, step);
@@ -129,7 +131,7 @@ public sealed class IncrementalTests
         Assert.Equal(IncrementalStepRunReason.Modified, Reasons(second, Names.Files)["2021-06-21---Hot-Papers.md"]);
         // The engine ran again, and produced an equal model: no spans, no text length in it.
         Assert.Equal(IncrementalStepRunReason.Unchanged, Reasons(second, Names.Models)["2021-06-21---Hot-Papers.md"]);
-        foreach (var step in new[] { Names.Sources, Names.Entries })
+        foreach (var step in new[] { Names.Sources, Names.Entries, Names.Outputs })
         {
             Assert.All(Reasons(second, step).Values, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
         }
@@ -138,13 +140,42 @@ public sealed class IncrementalTests
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Adding_the_newest_digest_writes_its_file_and_the_catalog_and_leaves_every_other_digests_file_as_it_was(bool resources)
+    {
+        var harness = new GeneratorHarness();
+        if (resources)
+        {
+            harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        }
+
+        var compilation = harness.CreateCompilation();
+        var driver = harness.CreateDriver(Three()).RunGenerators(compilation);
+        var newest = GeneratorHarness.SampleFile(Path.Combine(TestPaths.CorpusDir, "2021-08-23---Hot-Papers.md"));
+        driver = driver.AddAdditionalTexts([newest]).RunGenerators(compilation.Clone());
+        var second = driver.GetRunResult();
+
+        // The newest digest goes last in All: no other digest's index or name moved.
+        var outputs = Reasons(second, Names.Outputs);
+        Assert.Equal(IncrementalStepRunReason.New, outputs["2021-08-23---Hot-Papers.md"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, outputs["2021-06-21---Hot-Papers.md"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, outputs["2021-05-07---Hot-Papers.md"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, outputs["2020-06-29---Hot-Papers.md"]);
+        Assert.All(second.Results.Single().TrackedSteps[Names.Names].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.Equal(5, second.Results.Single().GeneratedSources.Length);
+        Assert.Contains("HotPapers20210823 => __all[3];", GeneratorHarness.GeneratedSource(second, DigestEmitter.DigestHintName(Identifiers.DigestKey("content/2021-08-23---Hot-Papers.md"))));
+    }
+
     [Fact]
     public void No_pipeline_output_holds_a_Roslyn_object()
     {
         var (first, second) = RunTwice(text => text.Replace("Maren Awiszus", "M. Awiszus"));
         var names = typeof(DigestGenerator.TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(7, names.Count);
+        Assert.Equal(9, names.Count);
         foreach (var run in new[] { first, second })
         {
             var steps = run.Results.Single().TrackedSteps;

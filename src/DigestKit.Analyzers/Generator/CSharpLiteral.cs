@@ -12,6 +12,41 @@ namespace DigestKit.Analyzers.Generator
     public static class CSharpLiteral
     {
         /// <summary>
+        /// <paramref name="value"/> as text inside a <c>///</c> doc comment: XML-escaped (<c>&amp;</c>,
+        /// <c>&lt;</c>, <c>&gt;</c>), and every character that could end the comment's line or hide what it says
+        /// (control characters, CR, LF, NEL, U+2028/U+2029, format characters such as bidi controls, unpaired
+        /// surrogates) replaced by U+FFFD, so the comment stays one line and shows what it holds.
+        /// </summary>
+        public static string DocText(string value)
+        {
+            var builder = new StringBuilder(value.Length);
+            for (var i = 0; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    builder.Append(c).Append(value[++i]);
+                    continue;
+                }
+
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); continue;
+                    case '<': builder.Append("&lt;"); continue;
+                    case '>': builder.Append("&gt;"); continue;
+                }
+
+                var category = CharUnicodeInfo.GetUnicodeCategory(c);
+                var unsafeChar = category == UnicodeCategory.Control || category == UnicodeCategory.Format
+                    || category == UnicodeCategory.LineSeparator || category == UnicodeCategory.ParagraphSeparator
+                    || category == UnicodeCategory.Surrogate;
+                builder.Append(unsafeChar ? '\uFFFD' : c);
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>
         /// <paramref name="value"/> as a regular (not verbatim, not raw, not interpolated) C# string literal, with
         /// a <c>u8</c> suffix when <paramref name="utf8"/>. Printable characters stay readable (accents, CJK,
         /// emoji); escaped: <c>"</c> and <c>\</c>; every control character (NUL, CR, LF, NEL, …); U+2028/U+2029;

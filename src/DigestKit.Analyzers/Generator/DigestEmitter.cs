@@ -6,13 +6,13 @@ using DigestKit.Analyzers.Generator.Model;
 namespace DigestKit.Analyzers.Generator
 {
     /// <summary>
-    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. One <c>Digests</c>
-    /// class: <c>All</c>, <c>Find</c> and a property per digest over a catalog (slug and key of each digest, one
-    /// literal), whatever the number of digests. Where the data lives depends on the mode. In resource mode
+    /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. The <c>Digests</c>
+    /// class: <c>All</c> and <c>Find</c> over a catalog (slug and key of each digest, one literal), and one file
+    /// per digest adding its property. Where the data lives depends on the mode. In resource mode
     /// (<see cref="EmitOptions.ResourceData"/>, the build task ran) every digest is in the one manifest resource
-    /// <see cref="DigestResources.PackResourceName"/>, found by its key: no data is C#, and no code is per digest,
-    /// so nothing per digest is compiled or JIT-compiled. Otherwise each digest has a private class holding its
-    /// blob as one <c>u8</c> literal (kept out of the 16 MB #US string heap), created through switches of at most
+    /// <see cref="DigestResources.PackResourceName"/>, found by its key: no data is C#, and a digest's file is its
+    /// property alone. Otherwise each digest's file also has a private class holding its blob as one <c>u8</c>
+    /// literal (kept out of the 16 MB #US string heap), created through switches of at most
     /// <see cref="CreateChunkSize"/> cases.
     /// </summary>
     public static class DigestEmitter
@@ -33,19 +33,19 @@ namespace DigestKit.Analyzers.Generator
         /// <summary>The class name holding one digest's data.</summary>
         public static string DataClassName(string key) => "__Digest_" + key;
 
-        /// <summary>One digest's data class, a nested class of <c>Digests</c>.</summary>
+        /// <summary>
+        /// One digest's data: in literal mode its data class (a nested class of <c>Digests</c>, written at the
+        /// indentation of <see cref="EmitDigestFile"/>); in resource mode nothing, the build task embedded the data.
+        /// </summary>
         public static string EmitDigest(DigestSpec digest, EmitOptions options)
         {
             if (options.ResourceData)
             {
-                // The build task embedded the data as the resource DigestResources.ResourceName(digest.Key).
                 return string.Empty;
             }
 
-            var writer = new SourceWriter();
-            WriteHeader(writer, options);
-            OpenNamespace(writer, options);
-            writer.OpenBlock("static partial class " + DigestsClassName);
+            var writer = new SourceWriter(MemberIndent(options));
+            writer.WriteLine();
             writer.OpenBlock("private static class " + DataClassName(digest.Key));
 
             // One literal per digest: Roslyn compiles a chain of u8 literals joined by '+' about 1.5x slower
@@ -55,23 +55,53 @@ namespace DigestKit.Analyzers.Generator
                 ? "internal static global::System.ReadOnlySpan<byte> Data => " + data + ";"
                 : "internal const string Data = " + data + ";");
             writer.CloseBlock();
+            return writer.ToString();
+        }
+
+        /// <summary>
+        /// One digest's file: its property on <c>Digests</c>, documented with its slug, date and path, and its data
+        /// (<see cref="EmitDigest"/>). Only concatenation: everything that can fail happened in the pipeline.
+        /// </summary>
+        public static string EmitDigestFile(DigestOutput output, EmitOptions options)
+        {
+            var entry = output.Source.Entry;
+            var index = output.Name.Index.ToString(CultureInfo.InvariantCulture);
+            var writer = new SourceWriter();
+            WriteHeader(writer, options);
+            OpenNamespace(writer, options);
+            writer.OpenBlock("public static partial class " + DigestsClassName);
+            writer.WriteLine("/// <summary>" + Describe(entry) + ": <c>All[" + index + "]</c>.</summary>");
+            writer.WriteLine("public static global::DigestKit.Digest " + output.Name.Name + " => __all[" + index + "];");
+            writer.WriteRaw(output.Source.Code ?? string.Empty);
             writer.CloseBlock();
             CloseNamespace(writer, options);
             return writer.ToString();
         }
 
-        /// <summary>The <c>Digests</c> class: <c>All</c> in date order, a property per digest, lookup by slug.</summary>
+        /// <summary>"The digest <c>slug</c> of 2021-06-21, from <c>content/x.md</c>", every value made safe for a doc comment.</summary>
+        private static string Describe(CatalogEntry entry)
+        {
+            var text = "The digest";
+            if (entry.Slug.Length != 0)
+            {
+                text += " <c>" + CSharpLiteral.DocText(entry.Slug) + "</c>";
+            }
+
+            if (entry.Date is { } date)
+            {
+                text += " of " + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+
+            return text + ", from <c>" + CSharpLiteral.DocText(entry.SourcePath) + "</c>";
+        }
+
+        private static int MemberIndent(EmitOptions options) => options.Namespace.Length != 0 ? 2 : 1;
+
+        /// <summary>The <c>Digests</c> class: <c>All</c> in date order and lookup by slug (each digest's file adds its property).</summary>
         public static string EmitCatalog(CatalogSpec catalog)
         {
             var options = catalog.Options;
             var entries = Order(catalog.Entries);
-            var slugs = new string[entries.Count];
-            for (var i = 0; i < entries.Count; i++)
-            {
-                slugs[i] = entries[i].Slug.Length != 0 ? entries[i].Slug : FileStem(entries[i].SourcePath);
-            }
-
-            var names = Identifiers.UniquePropertyNames(slugs);
             var nullable = options.NullableAnnotations ? "?" : string.Empty;
             var count = entries.Count.ToString(CultureInfo.InvariantCulture);
 
@@ -99,13 +129,6 @@ namespace DigestKit.Analyzers.Generator
             writer.WriteLine("/// <summary>The digest whose slug is <paramref name=\"slug\"/>, or null.</summary>");
             writer.WriteLine("public static global::DigestKit.Digest" + nullable + " Find(string slug) => __all.Find(slug);");
 
-            for (var i = 0; i < entries.Count; i++)
-            {
-                writer.WriteLine();
-                writer.WriteLine("/// <summary>The digest at <c>All[" + i.ToString(CultureInfo.InvariantCulture) + "]</c>.</summary>");
-                writer.WriteLine("public static global::DigestKit.Digest " + names[i] + " => __all[" + i.ToString(CultureInfo.InvariantCulture) + "];");
-            }
-
             if (!options.ResourceData)
             {
                 WriteCreate(writer, entries, options);
@@ -114,6 +137,30 @@ namespace DigestKit.Analyzers.Generator
             writer.CloseBlock();
             CloseNamespace(writer, options);
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// Each digest's property name (from its slug, or its file name without one; unique, a clash gets
+        /// <c>_2</c>) and its index in <c>All</c>.
+        /// </summary>
+        public static DigestNames Names(CatalogSpec catalog)
+        {
+            var entries = Order(catalog.Entries);
+            var slugs = new string[entries.Count];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                slugs[i] = entries[i].Slug.Length != 0 ? entries[i].Slug : FileStem(entries[i].SourcePath);
+            }
+
+            var names = Identifiers.UniquePropertyNames(slugs);
+            var byKey = new DigestName[entries.Count];
+            for (var i = 0; i < byKey.Length; i++)
+            {
+                byKey[i] = new DigestName(entries[i].Key, names[i], i);
+            }
+
+            Array.Sort(byKey, (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return new DigestNames(new Engine.EquatableArray<DigestName>(byKey));
         }
 
         /// <summary>

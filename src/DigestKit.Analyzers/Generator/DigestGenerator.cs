@@ -16,10 +16,12 @@ namespace DigestKit.Analyzers.Generator
     /// <para>
     /// Pipeline: <see cref="TrackingNames.Files"/> (path and text) -> <see cref="TrackingNames.Models"/> (one
     /// engine run per file, mapped to a value-equal model) -> <see cref="TrackingNames.Sources"/> (the digest's
-    /// code; one AddSource per digest) -> <see cref="TrackingNames.Entries"/> -> <see cref="TrackingNames.Catalog"/>
-    /// (the <c>Digests</c> class).
-    /// Editing one digest re-runs that digest's steps only; the catalog re-runs when a slug, date or the set of
-    /// files changes, and it is small. The generator never reports diagnostics (the analyzer does, from the same
+    /// data code) -> <see cref="TrackingNames.Entries"/> -> <see cref="TrackingNames.Catalog"/> (the
+    /// <c>Digests</c> class: <c>All</c>, <c>Find</c>) -> <see cref="TrackingNames.Names"/> (each digest's property
+    /// name and index) -> <see cref="TrackingNames.Outputs"/> (a digest's data with its own name and index: one
+    /// AddSource per digest, <c>Digests.KEY.g.cs</c>, holding its property and, in literal mode, its data).
+    /// Editing one digest re-runs that digest's steps only; the catalog and the names re-run when a slug, date or
+    /// the set of files changes, and they are small. The generator never reports diagnostics (the analyzer does, from the same
     /// engine) and never throws into the compiler: a file that fails embeds nothing.
     /// </para>
     /// </summary>
@@ -36,6 +38,8 @@ namespace DigestKit.Analyzers.Generator
             public const string Sources = "DigestKit.Sources";
             public const string Entries = "DigestKit.Entries";
             public const string Catalog = "DigestKit.Catalog";
+            public const string Names = "DigestKit.Names";
+            public const string Outputs = "DigestKit.Outputs";
         }
 
         /// <summary>MSBuild properties the props file makes compiler-visible.</summary>
@@ -84,11 +88,6 @@ namespace DigestKit.Analyzers.Generator
                 .Select(static (pair, _) => EmitDigest(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Sources);
 
-            // In resource mode a digest has no file of its own (empty code): the build task embedded its data.
-            context.RegisterSourceOutput(
-                sources.Where(static source => !string.IsNullOrEmpty(source.Code)),
-                static (spc, source) => spc.AddSource(source.HintName, SourceText.From(source.Code!, System.Text.Encoding.UTF8)));
-
             var catalog = sources
                 .Select(static (source, _) => source.Code is null ? null : source.Entry)
                 .WithTrackingName(TrackingNames.Entries)
@@ -97,6 +96,25 @@ namespace DigestKit.Analyzers.Generator
                 .Combine(options)
                 .Select(static (pair, _) => new CatalogSpec(pair.Right, ToEquatable(pair.Left)))
                 .WithTrackingName(TrackingNames.Catalog);
+
+            var names = catalog
+                .Select(static (spec, _) => DigestEmitter.Names(spec))
+                .WithTrackingName(TrackingNames.Names);
+
+            // Each digest takes its own name and index out of the catalog's, so a digest whose place did not change
+            // stays Unchanged when another is added, renamed or removed, and its file is not written again.
+            var outputs = sources
+                .Where(static source => source.Code is not null)
+                .Combine(names)
+                .Select(static (pair, _) => pair.Right.Find(pair.Left.Entry.Key) is { } name ? new DigestOutput(pair.Left, name) : null)
+                .WithTrackingName(TrackingNames.Outputs)
+                .Where(static output => output is not null)
+                .Combine(options);
+
+            context.RegisterSourceOutput(
+                outputs,
+                static (spc, pair) => spc.AddSource(
+                    pair.Left!.Source.HintName, SourceText.From(DigestEmitter.EmitDigestFile(pair.Left, pair.Right), System.Text.Encoding.UTF8)));
 
             context.RegisterSourceOutput(catalog, static (spc, spec) => EmitCatalog(spc, spec));
         }

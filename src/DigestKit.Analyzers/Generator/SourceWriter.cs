@@ -12,6 +12,8 @@ namespace DigestKit.Analyzers.Generator
         private readonly StringBuilder _builder = new StringBuilder();
         private int _indent;
 
+        public SourceWriter(int indent = 0) => _indent = indent;
+
         public SourceWriter WriteLine(string line = "")
         {
             if (line.Length != 0)
@@ -48,6 +50,13 @@ namespace DigestKit.Analyzers.Generator
 
             _indent--;
             WriteLine("}" + suffix);
+            return this;
+        }
+
+        /// <summary>Appends text another writer produced, at the indentation it was written for.</summary>
+        public SourceWriter WriteRaw(string text)
+        {
+            _builder.Append(text);
             return this;
         }
 

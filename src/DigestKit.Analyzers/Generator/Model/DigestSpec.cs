@@ -91,8 +91,50 @@ namespace DigestKit.Analyzers.Generator.Model
     public sealed record CatalogSpec(EmitOptions Options, EquatableArray<CatalogEntry> Entries);
 
     /// <summary>
-    /// One digest's generated file: its hint name and code, and its catalog entry. <see cref="Code"/> is null when
-    /// emitting failed; then the digest is left out of the catalog too, and embeds nothing.
+    /// One digest's data code and its catalog entry. <see cref="Code"/> is the digest's data class (literal mode),
+    /// empty in resource mode (the build task embedded the data), or null when emitting failed; then the digest is
+    /// left out of the catalog too, and embeds nothing.
     /// </summary>
     public sealed record DigestSource(string HintName, string? Code, CatalogEntry Entry);
+
+    /// <summary>A digest's place in <c>Digests</c>: its property's name and its index in <c>All</c>.</summary>
+    public sealed record DigestName(string Key, string Name, int Index);
+
+    /// <summary>
+    /// The name and index of every digest in the catalog, sorted by key (ordinal) so each digest finds its own by a
+    /// binary search: what a digest's file needs of the other digests, and nothing more.
+    /// </summary>
+    public sealed record DigestNames(EquatableArray<DigestName> ByKey)
+    {
+        public DigestName? Find(string key)
+        {
+            int low = 0, high = ByKey.Count - 1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                var c = string.CompareOrdinal(ByKey[middle].Key, key);
+                if (c == 0)
+                {
+                    return ByKey[middle];
+                }
+
+                if (c < 0)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// One digest's generated file, <c>Digests.KEY.g.cs</c>: its data code and its property. Equal for an unchanged
+    /// digest whose name and index stayed, so adding a digest rewrites only the files whose index moved.
+    /// </summary>
+    public sealed record DigestOutput(DigestSource Source, DigestName Name);
 }
