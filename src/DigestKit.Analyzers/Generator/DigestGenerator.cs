@@ -68,17 +68,19 @@ namespace DigestKit.Analyzers.Generator
                     provider.GlobalOptions.TryGetValue(ProjectDirectoryProperty, out var dir) && !string.IsNullOrWhiteSpace(dir) ? dir.Trim() : string.Empty)
                 .WithTrackingName(TrackingNames.ProjectDirectory);
 
+            var resourceData = options.Select(static (o, _) => o.ResourceData);
+
             var files = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => DigestFiles.IsDigest(pair.Left, pair.Right))
                 .Select(static (pair, _) => pair.Left)
-                .Combine(options.Select(static (o, _) => o.ResourceData))
+                .Combine(resourceData)
                 .Select(static (pair, cancellationToken) => ReadFile(pair.Left, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Files);
 
             var models = files
                 .Combine(projectDirectory)
-                .Combine(options.Select(static (o, _) => o.ResourceData))
+                .Combine(resourceData)
                 .Select(static (pair, cancellationToken) => BuildModel(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Models);
 

@@ -30,7 +30,7 @@ namespace DigestKit.Data
         {
             var reader = new FieldReader(data, frontStart, frontEnd);
             var frontMatter = reader.Position;
-            reader.ReadField(out _, out _);
+            reader.SkipField();
             return new Digest(new EncodedDigest(data, frontMatter, reader.Position, frontEnd, coldStart, coldEnd));
         }
 
@@ -73,7 +73,7 @@ namespace DigestKit.Data
 
                 ParseNumbers(data.Pointer + start, length, numbers, present);
                 var title = reader.Position;
-                reader.ReadField(out _, out _);
+                reader.SkipField();
                 if (reader.ReadField(out _, out _) != (byte)':')
                 {
                     throw FieldReader.Corrupt("bad author group");
@@ -142,12 +142,7 @@ namespace DigestKit.Data
             }
         }
 
-        public static string ReadTitle(in PaperFields fields)
-        {
-            var reader = new FieldReader(fields.Data, fields.Title, fields.Data.Length);
-            var tag = reader.ReadField(out var start, out var length);
-            return FieldReader.Decode(fields.Data, tag, start, length) ?? string.Empty;
-        }
+        public static string ReadTitle(in PaperFields fields) => new FieldReader(fields.Data, fields.Title, fields.Data.Length).ReadText();
 
         /// <summary>The authors: a list whose count is already known and whose names are decoded when first read.</summary>
         public static IReadOnlyList<string> ReadAuthors(in PaperFields fields)
@@ -158,7 +153,7 @@ namespace DigestKit.Data
             }
 
             var reader = new FieldReader(fields.Data, fields.Title, fields.Data.Length);
-            reader.ReadField(out _, out _); // title
+            reader.SkipField(); // title
             reader.ReadField(out var start, out var length);
             return new EncodedTextList(fields.Data, start, start + length, fields.AuthorCount);
         }
@@ -254,7 +249,7 @@ namespace DigestKit.Data
             var located = new int[count * 3];
             for (var i = 0; i < count; i++)
             {
-                reader.ReadField(out _, out _); // slug
+                reader.SkipField(); // slug
                 if (reader.ReadField(out located[(i * 3) + 1], out located[(i * 3) + 2]) != (byte)':')
                 {
                     throw FieldReader.Corrupt("bad key");

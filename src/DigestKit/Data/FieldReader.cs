@@ -121,6 +121,7 @@ namespace DigestKit.Data
         }
 
         /// <summary>Skips one field without decoding it.</summary>
+        [MethodImpl(Jit.Optimized)]
         public void SkipField() => ReadField(out _, out _);
 
         [MethodImpl(Jit.Optimized)]
