@@ -20,5 +20,6 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1
 fi
 echo
-echo "$passed passed, $failed failed, $skipped skipped"
+[ "$skipped" -gt 0 ] && echo "$skipped skipped"
+echo "$passed passed, $failed failed"
 exit "$status"
