@@ -8,6 +8,10 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal static class MetricsRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("metrics", Check,
+            DigestRules.InvalidCount, DigestRules.TimestampBeforePost, DigestRules.ScoreOrder);
+
         public static void Check(RuleContext context)
         {
             var postDate = context.Document.FrontMatter?.Date?.Value;

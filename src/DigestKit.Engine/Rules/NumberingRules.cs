@@ -9,6 +9,10 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal static class NumberingRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("numbering", Check,
+            DigestRules.NumberingGap, DigestRules.DuplicateNumber, DigestRules.EmptyAuthor);
+
         public static void Check(RuleContext context)
         {
             var papers = context.Document.Papers;
