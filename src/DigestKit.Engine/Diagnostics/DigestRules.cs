@@ -148,7 +148,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule InvalidCount = new("DK3001", "Count is not a non-negative integer",
             "{0} count '{1}' is not a non-negative integer", MetricsCategory, DigestSeverity.Error)
         {
-            Description = "A retweets or favorites count is not a non-negative integer (a word, a decimal, a negative number). Negative counts are reported by the rules, unreadable ones by the parser; both on the count.",
+            Description = "A retweets or favorites count is not a non-negative integer (a word, a decimal, a negative number). Reported on the count.",
         };
         public static readonly DigestRule UnreadableTimestamp = new("DK3002", "Metrics timestamp is unreadable",
             "Metrics timestamp '{0}' is not of the form MM/DD/YYYY HH:mm:ss", MetricsCategory, DigestSeverity.Error)
