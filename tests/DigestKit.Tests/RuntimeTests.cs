@@ -4,7 +4,7 @@ using DigestKit.Analyzers.Generator.Model;
 using DigestKit.Engine;
 using DigestKit.Tests;
 
-namespace DigestKit.Generator.Tests;
+namespace DigestKit.Tests;
 
 /// <summary>The runtime library on its own: decoding, laziness, and refusing data it does not understand.</summary>
 public sealed class RuntimeTests
@@ -169,28 +169,6 @@ public sealed class RuntimeTests
         Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => Find(read, 0, "ka", out _)).Message);
     }
 
-    [Fact]
-    public void Digests_are_found_by_key_when_the_pack_holds_one_the_catalog_does_not()
-    {
-        var harness = new GeneratorHarness();
-        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
-        var texts = new[]
-        {
-            GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
-            GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
-        };
-        var (_, output) = harness.Generate(texts);
-        var blobs = texts
-            .Select(t => DigestSpecBuilder.Build(t.Path, t.GetText().ToString(), GeneratorHarness.ProjectDir).Spec!)
-            .Select(spec => (spec.Key, Blob(spec)))
-            .Append(("0_extra_digest_the_generator_never_saw", Blob(Spec("extra"))))
-            .ToArray();
-        var pack = Pack(blobs);
-        var type = GeneratorHarness.Load(output, "TestApp.Digests",
-            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(pack), isPublic: true)]);
-        Assert.Equal(["hot-papers-2021-05-07", "hot-papers-2021-06-21"], GeneratorHarness.All(type).Select(d => d.Slug));
-    }
-
     private static unsafe bool Find(DigestKit.Data.DigestPack pack, int slot, string key, out DigestKit.Data.DigestRange range)
     {
         var bytes = Encoding.UTF8.GetBytes(key);
@@ -198,23 +176,6 @@ public sealed class RuntimeTests
         {
             return pack.TryFind(slot, p, bytes.Length, out range);
         }
-    }
-
-    [Fact]
-    public void A_digest_missing_from_the_pack_fails_on_access_with_a_message_naming_it()
-    {
-        var harness = new GeneratorHarness();
-        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
-        var (_, output) = harness.Generate([GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md")]);
-        var empty = Pack();
-        var type = GeneratorHarness.Load(output, "TestApp.Digests",
-            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(empty), isPublic: true)]);
-        var all = GeneratorHarness.All(type);
-        var count = all.Count; // from the catalog alone: the pack is not opened yet
-        Assert.Equal(1, count);
-        var ex = Assert.Throws<InvalidOperationException>(() => all[0]);
-        Assert.Contains("'2021_06_21_Hot_Papers_", ex.Message);
-        Assert.Contains("rebuild the project", ex.Message);
     }
 
     /// <summary>A pack as the build task writes it.</summary>
