@@ -1,7 +1,5 @@
-using System.Text;
 using DigestKit.Analyzers.Generator;
 using DigestKit.Analyzers.Generator.Model;
-using DigestKit.Engine;
 using DigestKit.Tests;
 
 namespace DigestKit.Generator.Tests;
@@ -9,21 +7,11 @@ namespace DigestKit.Generator.Tests;
 /// <summary>Generated code in resource mode against packs it did not expect (the runtime on its own: tests/DigestKit.Tests).</summary>
 public sealed class PackResourceTests
 {
-    private static byte[] Blob(DigestSpec spec) => Encoding.UTF8.GetBytes(DigestBlobWriter.WriteDigest(spec));
+    private static byte[] Blob(DigestSpec spec) => TestBlobs.Blob(spec);
 
-    private static DigestSpec Spec(string slug, int papers = 2) => new(
-        "k", "content/" + slug + ".md", "T", new DateTime(2021, 6, 22), "post", false, slug, "arXiv",
-        new[] { "arXiv" }.ToEquatableArray(), "d", "/i.jpg",
-        Enumerable.Range(1, papers).Select(i => new PaperSpec(
-            i, "P" + i, new[] { "A" }.ToEquatableArray(), 10, 5, null, null, "abs", "pdf", EquatableArray<string>.Empty,
-            "abstract " + i, new[] { new TweetSpec("N", "h", 1, "u", null, "t", "<b>", null) }.ToEquatableArray())).ToEquatableArray());
+    private static DigestSpec Spec(string slug) => TestBlobs.Spec(slug);
 
-    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs)
-    {
-        var stream = new MemoryStream();
-        DigestBlobWriter.WritePack(blobs.Select(b => new KeyValuePair<string, byte[]>(b.Key, b.Blob)).ToList(), stream);
-        return stream.ToArray();
-    }
+    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs) => TestBlobs.Pack(blobs);
 
     [Fact]
     public void Digests_are_found_by_key_when_the_pack_holds_one_the_catalog_does_not()

@@ -9,14 +9,11 @@ namespace DigestKit.Tests;
 /// <summary>The runtime library on its own: decoding, laziness, and refusing data it does not understand.</summary>
 public sealed class RuntimeTests
 {
-    private static byte[] Blob(DigestSpec spec) => Encoding.UTF8.GetBytes(DigestBlobWriter.WriteDigest(spec));
+    private static byte[] Blob(DigestSpec spec) => TestBlobs.Blob(spec);
 
-    private static DigestSpec Spec(string slug, int papers = 2) => new(
-        "k", "content/" + slug + ".md", "T", new DateTime(2021, 6, 22), "post", false, slug, "arXiv",
-        new[] { "arXiv" }.ToEquatableArray(), "d", "/i.jpg",
-        Enumerable.Range(1, papers).Select(i => new PaperSpec(
-            i, "P" + i, new[] { "A" }.ToEquatableArray(), 10, 5, null, null, "abs", "pdf", EquatableArray<string>.Empty,
-            "abstract " + i, new[] { new TweetSpec("N", "h", 1, "u", null, "t", "<b>", null) }.ToEquatableArray())).ToEquatableArray());
+    private static DigestSpec Spec(string slug, int papers = 2) => TestBlobs.Spec(slug, papers);
+
+    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs) => TestBlobs.Pack(blobs);
 
     [Fact]
     public void Each_digest_is_decoded_once_on_first_access_and_Find_decodes_no_other()
@@ -176,14 +173,6 @@ public sealed class RuntimeTests
         {
             return pack.TryFind(slot, p, bytes.Length, out range);
         }
-    }
-
-    /// <summary>A pack as the build task writes it.</summary>
-    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs)
-    {
-        var stream = new MemoryStream();
-        DigestBlobWriter.WritePack(blobs.Select(b => new KeyValuePair<string, byte[]>(b.Key, b.Blob)).ToList(), stream);
-        return stream.ToArray();
     }
 
     [Theory]
