@@ -7,7 +7,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-corpus="${DIGESTKIT_CORPUS:-$root/../shared/corpus-sample}"
+corpus="${DIGESTKIT_CORPUS:-$root/tests/Data/corpus-sample}"
 build=1
 runs=5
 copies=100

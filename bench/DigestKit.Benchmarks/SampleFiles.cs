@@ -1,6 +1,6 @@
 namespace DigestKit.Benchmarks;
 
-/// <summary>The real posts beside the repository: ../shared/seeds and ../shared/corpus-sample.</summary>
+/// <summary>The real posts in the repository's test data: tests/Data/seeds and tests/Data/corpus-sample.</summary>
 public static class SampleFiles
 {
     public static string SharedDir
@@ -9,14 +9,14 @@ public static class SampleFiles
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "shared", "corpus-sample");
+                var candidate = Path.Combine(dir.FullName, "tests", "Data", "corpus-sample");
                 if (Directory.Exists(candidate))
                 {
-                    return Path.Combine(dir.FullName, "shared");
+                    return Path.Combine(dir.FullName, "tests", "Data");
                 }
             }
 
-            throw new DirectoryNotFoundException("../shared (with seeds/ and corpus-sample/) was not found above " + AppContext.BaseDirectory);
+            throw new DirectoryNotFoundException("tests/Data (with seeds/ and corpus-sample/) was not found above " + AppContext.BaseDirectory);
         }
     }
 

@@ -12,7 +12,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 count="${1:-3000}"
 work="${SCALE_DIR:-/tmp/digestkit-scale}"
 rm -rf "$work"; mkdir -p "$work"
-python3 "$repo/bench/scale/make_corpus.py" "$work/content" "$count" "$repo/../shared/corpus-sample"
+python3 "$repo/bench/scale/make_corpus.py" "$work/content" "$count" "$repo/tests/Data/corpus-sample"
 mkdir -p "$work/one"; cp "$(ls "$work/content"/*.md | head -1)" "$work/one/"
 for app in big small; do
   mkdir -p "$work/$app"; cp "$repo/bench/scale/Consumer/"* "$work/$app/"

@@ -7,7 +7,7 @@ internal static class ToolInfo
 {
     public const string Name = "DigestKit";
 
-    public const string InformationUri = "https://github.com/digestkit/digestkit";
+    public const string InformationUri = DigestKit.Engine.DigestRule.RepositoryUrl;
 
     /// <summary>The informational version without the source-control suffix (<c>0.1.0</c>, not <c>0.1.0+abc123</c>).</summary>
     public static string Version { get; } = ReadVersion();

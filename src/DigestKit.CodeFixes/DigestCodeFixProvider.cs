@@ -13,23 +13,20 @@ using Microsoft.CodeAnalysis.Text;
 namespace DigestKit.CodeFixes
 {
     /// <summary>
-    /// The engine's safe repairs as IDE code fixes on digest AdditionalDocuments: mis-encoded text (DK5001,
-    /// DK5002) and paper renumbering (DK2003). The fix is recomputed here by running the engine on the document's
+    /// The engine's safe repairs as IDE code fixes on digest AdditionalDocuments: every rule the catalogue gives
+    /// a fix family (mis-encoded text, paper renumbering). The fix is recomputed here by running the engine on the document's
     /// current text and taking its diagnostic with the same ID at the same position, so the analyzer has to pass
     /// nothing but the diagnostic, and the repair is exactly what <c>digestkit fix</c> writes.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DigestCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) })]
     public sealed class DigestCodeFixProvider : CodeFixProvider
     {
-        public const string MojibakeInAuthorId = "DK5001";
-        public const string MojibakeInTextId = "DK5002";
-        public const string NumberingGapId = "DK2003";
-
         /// <summary>Equivalence-key prefix of the action that applies every fix of one ID in the file.</summary>
         public const string FixAllInFileKeyPrefix = "DigestKit.FixAllInFile.";
 
+        /// <summary>Every rule the catalogue gives a fix family (<see cref="DigestRule.Fix"/>), family by family.</summary>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-            ImmutableArray.Create(MojibakeInAuthorId, MojibakeInTextId, NumberingGapId);
+            DigestFixes.All.SelectMany(DigestFixes.IdsOf).ToImmutableArray();
 
         /// <summary>
         /// Roslyn's fix-all engines (Workspaces 4.5) only walk C# <see cref="Document"/>s, not additional documents;
@@ -46,15 +43,13 @@ namespace DigestKit.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 var match = FindEngineDiagnostic(analysis, diagnostic.Id, diagnostic.Location.SourceSpan.Start);
-                if (match?.Fix is not { } edit)
+                if (match?.Fix is not { } edit || DigestRules.Find(diagnostic.Id)?.Fix is not { } fix)
                 {
                     continue;
                 }
 
                 var oldText = text.ToString(new TextSpan(edit.Start, edit.Length));
-                var title = diagnostic.Id == NumberingGapId
-                    ? $"Renumber paper {oldText} to {edit.NewText}"
-                    : $"Replace '{oldText}' with '{edit.NewText}'";
+                var title = fix.ActionTitle(oldText, edit.NewText);
                 context.RegisterCodeFix(
                     CodeAction.Create(title, ct => ApplyAsync(document, new[] { edit }, ct), equivalenceKey: "DigestKit." + diagnostic.Id),
                     diagnostic);

@@ -11,6 +11,35 @@ namespace DigestKit.Engine
     /// </summary>
     public static class DigestEngine
     {
+        /// <summary>
+        /// Everything that reports diagnostics, with the rules each reports: the parser, each document rule, the
+        /// cross-file rules, and the engine itself (DK9001). Every catalogue rule has exactly one owner here.
+        /// </summary>
+        public static IReadOnlyList<DigestRuleOwner> Owners { get; } = CollectOwners();
+
+        private static IReadOnlyList<DigestRuleOwner> CollectOwners()
+        {
+            var owners = new List<DigestRuleOwner> { DigestParser.Owner };
+            owners.AddRange(DocumentRules.Owners);
+            owners.Add(CrossFileRules.Owner);
+            owners.Add(new DigestRuleOwner("engine", DigestRuleOwnerKind.Engine, new[] { DigestRules.InternalError }));
+            return owners;
+        }
+
+        /// <summary>The owner of <paramref name="rule"/>, or null for a rule nothing reports.</summary>
+        public static DigestRuleOwner? OwnerOf(DigestRule rule)
+        {
+            foreach (var owner in Owners)
+            {
+                if (owner.Owns(rule))
+                {
+                    return owner;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>Parses <paramref name="text"/> and runs every per-file rule over it.</summary>
         public static DigestAnalysis Analyze(string path, string text)
         {

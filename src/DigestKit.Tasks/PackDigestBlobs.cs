@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using DigestKit.Analyzers.Generator;
+using DigestKit.Engine;
 using Microsoft.Build.Framework;
 
 namespace DigestKit.Tasks
@@ -101,7 +102,8 @@ namespace DigestKit.Tasks
         private bool Fail(string file, string message)
         {
             BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
-                "DigestKit", "DK9001", file, 0, 0, 0, 0, "DigestKit could not embed the digests: " + message, null, "DigestKit"));
+                "DigestKit", DigestRules.InternalError.Id, file, 0, 0, 0, 0,
+                DigestRules.InternalError.FormatMessage("embedding the digests failed: " + message), null, "DigestKit"));
             return false;
         }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text;
 using System.Threading.Tasks;
 using DigestKit.Analyzers.Generator;
+using DigestKit.Engine;
 using Microsoft.Build.Framework;
 
 namespace DigestKit.Tasks
@@ -52,8 +53,8 @@ namespace DigestKit.Tasks
                     lock (_logLock)
                     {
                         BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
-                            "DigestKit", "DK9001", path, 0, 0, 0, 0,
-                            "DigestKit could not check this file: writing its embedded data failed: " + ex.Message, null, "DigestKit"));
+                            "DigestKit", DigestRules.InternalError.Id, path, 0, 0, 0, 0,
+                            DigestRules.InternalError.FormatMessage("writing its embedded data failed: " + ex.Message), null, "DigestKit"));
                     }
                 }
             });

@@ -1,4 +1,3 @@
-using System.Text;
 using DigestKit.Tests;
 
 namespace DigestKit.Generator.Tests;
@@ -9,8 +8,6 @@ namespace DigestKit.Generator.Tests;
 /// </summary>
 public sealed class GoldenFileTests
 {
-    private const string RegenerateVariable = "DIGESTKIT_REGENERATE_GOLDEN";
-
     private static string GoldenDir => Path.Combine(TestPaths.RepoRoot, "tests", "DigestKit.Generator.Tests", "Golden");
 
     /// <summary>
@@ -67,64 +64,5 @@ public sealed class GoldenFileTests
         AssertGolden("clean-seed.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, digestFile));
     }
 
-    private static void AssertGolden(string fileName, string actual)
-    {
-        var path = Path.Combine(GoldenDir, fileName);
-        if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
-        {
-            Directory.CreateDirectory(GoldenDir);
-            File.WriteAllText(path, actual, new UTF8Encoding(false));
-            return;
-        }
-
-        Assert.True(File.Exists(path), $"missing golden file {path}: run the tests with {RegenerateVariable}=1 to create it");
-        var expected = File.ReadAllText(path).Replace("\r\n", "\n");
-        if (expected != actual)
-        {
-            Assert.Fail($"generated source differs from {fileName} ({RegenerateVariable}=1 regenerates it):\n" + LineDiff(expected, actual));
-        }
-    }
-
-    /// <summary>The differing lines with their numbers, "-" expected and "+" actual, at most 20.</summary>
-    private static string LineDiff(string expected, string actual)
-    {
-        var e = expected.Split('\n');
-        var a = actual.Split('\n');
-        var output = new StringBuilder();
-        var shown = 0;
-        for (var i = 0; i < Math.Max(e.Length, a.Length) && shown < 20; i++)
-        {
-            var left = i < e.Length ? e[i] : null;
-            var right = i < a.Length ? a[i] : null;
-            if (left == right)
-            {
-                continue;
-            }
-
-            shown++;
-            output.AppendLine($"line {i + 1}:");
-            if (left is not null) output.AppendLine("- " + Clip(left, right));
-            if (right is not null) output.AppendLine("+ " + Clip(right, left));
-        }
-
-        return output.ToString();
-    }
-
-    /// <summary>Long lines (a paper's data is one line) shown from a little before the first difference.</summary>
-    private static string Clip(string line, string? other)
-    {
-        if (line.Length <= 200)
-        {
-            return line;
-        }
-
-        var first = 0;
-        while (other is not null && first < line.Length && first < other.Length && line[first] == other[first])
-        {
-            first++;
-        }
-
-        var start = Math.Max(0, first - 60);
-        return (start > 0 ? "…" : "") + line.Substring(start, Math.Min(200, line.Length - start)) + "…";
-    }
+    private static void AssertGolden(string fileName, string actual) => Golden.AssertMatches(GoldenDir, fileName, actual);
 }

@@ -2,12 +2,18 @@ using System.Reflection;
 
 namespace DigestKit.Tests;
 
-/// <summary>Where the repository and ../shared (seeds, corpus sample) are, for every test project.</summary>
+/// <summary>
+/// Where the repository and its test data (tests/Data: the two seeds, the 30-post corpus sample) are, for every
+/// test project. The data is a copy of the posts the project started from, so a clone tests with nothing beside it.
+/// </summary>
 internal static class TestPaths
 {
     public static string RepoRoot { get; } = Metadata("RepoRoot");
 
-    public static string SharedDir { get; } = Metadata("SharedDir");
+    public static string DataDir { get; } = Metadata("TestDataDir");
+
+    /// <summary>The folder holding seeds/ and corpus-sample/ (its old name, from when they sat beside the clone).</summary>
+    public static string SharedDir => DataDir;
 
     public static string SeedsDir => Path.Combine(SharedDir, "seeds");
 
@@ -15,8 +21,8 @@ internal static class TestPaths
 
     /// <summary>The two seeds then the 30 corpus posts, sorted by name.</summary>
     public static IReadOnlyList<string> AllSampleFiles { get; } =
-        Directory.GetFiles(Path.Combine(Metadata("SharedDir"), "seeds")).OrderBy(f => f, StringComparer.Ordinal)
-            .Concat(Directory.GetFiles(Path.Combine(Metadata("SharedDir"), "corpus-sample"), "*.md").OrderBy(f => f, StringComparer.Ordinal))
+        Directory.GetFiles(Path.Combine(Metadata("TestDataDir"), "seeds")).OrderBy(f => f, StringComparer.Ordinal)
+            .Concat(Directory.GetFiles(Path.Combine(Metadata("TestDataDir"), "corpus-sample"), "*.md").OrderBy(f => f, StringComparer.Ordinal))
             .ToArray();
 
     public static string Seed(string name) => Path.Combine(SeedsDir, name);

@@ -191,7 +191,7 @@ namespace DigestKit.Analyzers
         private static void Report(Action<Diagnostic> report, DigestDiagnostic diagnostic, string path, SourceText? text, AnalyzerConfigOptions? options)
         {
             var descriptor = DigestDescriptors.Find(diagnostic.Id) ?? DigestDescriptors.InternalError;
-            var arguments = descriptor == DigestDescriptors.InternalError && diagnostic.Id != DigestDescriptors.InternalErrorId
+            var arguments = descriptor == DigestDescriptors.InternalError && diagnostic.Id != DigestRules.InternalError.Id
                 ? new[] { diagnostic.Id + ": " + diagnostic.Message }
                 : diagnostic.Arguments.ToArray();
             var location = string.IsNullOrEmpty(diagnostic.Path) ? path : diagnostic.Path;

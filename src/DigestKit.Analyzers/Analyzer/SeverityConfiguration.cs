@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DigestKit.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -20,11 +21,12 @@ namespace DigestKit.Analyzers
     internal static class SeverityConfiguration
     {
         /// <summary>DigestKit's per-ID key, e.g. <c>digestkit_diagnostic.DK1005.severity = error</c>.</summary>
-        public const string DigestKeyPrefix = "digestkit_diagnostic.";
+        public const string DigestKeyPrefix = SeverityPolicy.DigestKeyPrefix;
 
         /// <summary>
         /// The severity configured for <paramref name="descriptor"/> in <paramref name="options"/>: null when nothing
-        /// is configured (report with the default), <see cref="ReportDiagnostic.Suppress"/> for <c>none</c>.
+        /// is configured (report with the default), <see cref="ReportDiagnostic.Suppress"/> for <c>none</c>. The keys
+        /// and their order are the engine's <see cref="SeverityPolicy"/>, which <c>digestkit check</c> applies too.
         /// </summary>
         public static ReportDiagnostic? Configured(AnalyzerConfigOptions? options, DiagnosticDescriptor descriptor)
         {
@@ -33,52 +35,20 @@ namespace DigestKit.Analyzers
                 return null;
             }
 
-            if (options.TryGetValue("dotnet_diagnostic." + descriptor.Id + ".severity", out var value) && Parse(value) is { } byId)
-            {
-                return byId;
-            }
-
-            if (options.TryGetValue(DigestKeyPrefix + descriptor.Id + ".severity", out value) && Parse(value) is { } byDigestKitId)
-            {
-                return byDigestKitId;
-            }
-
-            if (options.TryGetValue("dotnet_analyzer_diagnostic.category-" + descriptor.Category + ".severity", out value) && Parse(value) is { } byCategory)
-            {
-                return byCategory;
-            }
-
-            if (options.TryGetValue("dotnet_analyzer_diagnostic.severity", out value) && Parse(value) is { } all)
-            {
-                return all;
-            }
-
-            return null;
+            return ToReport(SeverityPolicy.Resolve(descriptor.Id, descriptor.Category, compilerKey: true, options.TryGetValue));
         }
 
-        public static ReportDiagnostic? Parse(string? value)
+        public static ReportDiagnostic? Parse(string? value) => ToReport(SeverityPolicy.Parse(value));
+
+        private static ReportDiagnostic? ToReport(ConfiguredSeverity? severity) => severity switch
         {
-            switch (value?.Trim().ToLowerInvariant())
-            {
-                case "error":
-                    return ReportDiagnostic.Error;
-                case "warning":
-                case "warn":
-                    return ReportDiagnostic.Warn;
-                case "suggestion":
-                case "info":
-                    return ReportDiagnostic.Info;
-                case "silent":
-                case "hidden":
-                    return ReportDiagnostic.Hidden;
-                case "none":
-                case "suppress":
-                    return ReportDiagnostic.Suppress;
-                default:
-                    // "default" and anything unreadable: the descriptor's own severity.
-                    return null;
-            }
-        }
+            ConfiguredSeverity.Error => ReportDiagnostic.Error,
+            ConfiguredSeverity.Warning => ReportDiagnostic.Warn,
+            ConfiguredSeverity.Info => ReportDiagnostic.Info,
+            ConfiguredSeverity.Hidden => ReportDiagnostic.Hidden,
+            ConfiguredSeverity.None => ReportDiagnostic.Suppress,
+            _ => null,
+        };
 
         private static readonly ConcurrentDictionary<(string Id, DiagnosticSeverity Severity), DiagnosticDescriptor> Variants =
             new ConcurrentDictionary<(string, DiagnosticSeverity), DiagnosticDescriptor>();

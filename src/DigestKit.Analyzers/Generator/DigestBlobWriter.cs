@@ -13,7 +13,7 @@ namespace DigestKit.Analyzers.Generator
     /// </summary>
     public static class DigestBlobWriter
     {
-        public const string Magic = "DK3;";
+        public const string Magic = DigestKit.Data.DataFormat.Magic;
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
@@ -102,18 +102,9 @@ namespace DigestKit.Analyzers.Generator
 
         /// <summary>
         /// Where a blob's two parts lie (the contents of its front and cold groups), for the pack, which places them
-        /// apart. False when the bytes are not a blob of this version.
+        /// apart, reading only the two group headers of a seekable stream. False when the bytes are not a blob of
+        /// this version.
         /// </summary>
-        public static bool TrySplit(byte[] blob, out int frontStart, out int frontLength, out int coldStart, out int coldLength)
-        {
-            using var stream = new System.IO.MemoryStream(blob, writable: false);
-            var ok = TrySplit(stream, out var front, out frontLength, out var cold, out coldLength);
-            frontStart = (int)front;
-            coldStart = (int)cold;
-            return ok;
-        }
-
-        /// <summary>As <see cref="TrySplit(byte[], out int, out int, out int, out int)"/>, reading only the two group headers of a seekable stream.</summary>
         public static bool TrySplit(System.IO.Stream blob, out long frontStart, out int frontLength, out long coldStart, out int coldLength)
         {
             frontStart = coldStart = 0;
@@ -190,14 +181,14 @@ namespace DigestKit.Analyzers.Generator
         }
 
         /// <summary>The first bytes of a pack (<see cref="WritePack"/>).</summary>
-        public const string PackMagic = "DKP3";
+        public const string PackMagic = DigestKit.Data.DataFormat.PackMagic;
 
         /// <summary>
         /// Writes the pack of <paramref name="blobs"/> (key and blob) to <paramref name="output"/>: the one resource that
         /// holds every digest of a project. Binary, little-endian, so that the runtime reads entry <c>i</c> without
         /// parsing the others: <c>"DKP3"</c>, the count (int32), per digest in ordinal key order six int32s (key
         /// offset and length, front offset and length, cold offset and length, offsets from the start of the pack),
-        /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(byte[], out int, out int, out int, out int)"/>):
+        /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(System.IO.Stream, out long, out int, out long, out int)"/>):
         /// what a listing reads is one region. The tests' packs are made here.
         /// </summary>
         /// <exception cref="ArgumentException">A blob is not in this version's format, or a key repeats.</exception>

@@ -22,8 +22,12 @@ namespace DigestKit.Analyzers.Generator
         /// <summary>Digests per <c>__Create{n}</c> switch, keeping each method far below the JIT's size limits.</summary>
         public const int CreateChunkSize = 128;
 
-        private const string GeneratedCodeAttribute =
-            "[global::System.CodeDom.Compiler.GeneratedCode(\"DigestKit.Analyzers\", \"0.1.0\")]";
+        /// <summary>Names this assembly and its version (major.minor.build, as Directory.Build.props sets it).</summary>
+        private static readonly string GeneratedCodeAttribute =
+            "[global::System.CodeDom.Compiler.GeneratedCode(\"DigestKit.Analyzers\", \"" + ToolVersion() + "\")]";
+
+        private static string ToolVersion() =>
+            typeof(DigestEmitter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
         /// <summary>The hint name of one digest's file.</summary>
         public static string DigestHintName(string key) => DigestsClassName + "." + key + ".g.cs";

@@ -34,13 +34,6 @@ namespace DigestKit.Analyzers.Generator
             return this;
         }
 
-        public SourceWriter OpenBlock()
-        {
-            WriteLine("{");
-            _indent++;
-            return this;
-        }
-
         public SourceWriter CloseBlock(string suffix = "")
         {
             if (_indent == 0)

@@ -3,8 +3,8 @@ using DigestKit.Engine;
 namespace DigestKit.Cli.Configuration;
 
 /// <summary>
-/// The severities configured for digests in .editorconfig, applied the way the analyzer applies them in a build
-/// (src/DigestKit.Analyzers/Analyzer/SeverityConfiguration.cs), so <c>check</c> reaches the build's verdict:
+/// The severities configured for digests in .editorconfig, applied with the analyzer's own policy (the engine's
+/// <see cref="SeverityPolicy"/>), so <c>check</c> reaches the build's verdict:
 /// <c>digestkit_diagnostic.ID.severity</c>, then <c>dotnet_analyzer_diagnostic.category-CATEGORY.severity</c>,
 /// then <c>dotnet_analyzer_diagnostic.severity</c>. <c>dotnet_diagnostic.ID.severity</c> in .editorconfig is not
 /// applied: the compiler strips it from what analyzers see for AdditionalFiles, so the build ignores it too.
@@ -30,29 +30,19 @@ internal sealed class SeverityOverrides
             return diagnostic;
         }
 
-        // The first key with a readable value wins; "default" or anything else falls through to the next key.
         var category = DigestRules.Find(diagnostic.Id)?.Category;
-        string[] keys = category is null
-            ? [$"digestkit_diagnostic.{diagnostic.Id}.severity", "dotnet_analyzer_diagnostic.severity"]
-            : [$"digestkit_diagnostic.{diagnostic.Id}.severity", $"dotnet_analyzer_diagnostic.category-{category}.severity", "dotnet_analyzer_diagnostic.severity"];
-        foreach (var key in keys)
+        var configured = SeverityPolicy.Resolve(diagnostic.Id, category, compilerKey: false,
+            (string key, out string? value) => properties.TryGetValue(key.ToLowerInvariant(), out value));
+        switch (configured)
         {
-            if (!properties.TryGetValue(key.ToLowerInvariant(), out var value))
-            {
-                continue;
-            }
-
-            switch (value.Trim().ToLowerInvariant())
-            {
-                case "error":
-                    return diagnostic with { Severity = DigestSeverity.Error };
-                case "warning" or "warn":
-                    return diagnostic with { Severity = DigestSeverity.Warning };
-                case "suggestion" or "info":
-                    return diagnostic with { Severity = DigestSeverity.Info };
-                case "silent" or "hidden" or "none" or "suppress":
-                    return null;
-            }
+            case ConfiguredSeverity.Error:
+                return diagnostic with { Severity = DigestSeverity.Error };
+            case ConfiguredSeverity.Warning:
+                return diagnostic with { Severity = DigestSeverity.Warning };
+            case ConfiguredSeverity.Info:
+                return diagnostic with { Severity = DigestSeverity.Info };
+            case ConfiguredSeverity.Hidden or ConfiguredSeverity.None:
+                return null;
         }
 
         return diagnostic;

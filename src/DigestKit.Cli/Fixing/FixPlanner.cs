@@ -21,17 +21,15 @@ internal sealed record FixResult(
 
 /// <summary>
 /// Decides what <c>fix</c> changes in one text, without touching the disk. The repairs are the engine's own
-/// (<see cref="DigestDiagnostic.Fix"/>), applied in sets: mis-encoded text first (DK5001, DK5002), because the
-/// renumbering is computed on the repaired text, then renumbering (DK2003). Each set is re-validated and kept
+/// (<see cref="DigestDiagnostic.Fix"/>), applied one fix family at a time in the catalogue's order (mis-encoded
+/// text first, because the renumbering is computed on the repaired text). Each set is re-validated and kept
 /// only if the file then has fewer diagnostics.
 /// </summary>
 internal static class FixPlanner
 {
+    /// <summary>The catalogue's fix families (<see cref="DigestFixes.All"/>) with the IDs each repairs.</summary>
     public static readonly IReadOnlyList<(string Name, string[] Ids)> FixSets =
-    [
-        ("mis-encoded text", ["DK5001", "DK5002"]),
-        ("paper numbering", ["DK2003"]),
-    ];
+        DigestFixes.All.Select(f => (f.Name, DigestFixes.IdsOf(f).ToArray())).ToArray();
 
     public static FixResult Plan(string path, string text, Func<string, string, DigestAnalysis>? analyze = null)
     {

@@ -4,14 +4,43 @@ using System.Globalization;
 namespace DigestKit.Engine
 {
     /// <summary>
-    /// The description of one diagnostic ID: the engine's equivalent of a Roslyn DiagnosticDescriptor, which the
-    /// analyzer builds from it. <see cref="MessageFormat"/> uses composite-format placeholders.
+    /// The description of one diagnostic ID, declared once in <see cref="DigestRules"/>: the analyzer's descriptor,
+    /// the code fixes, <c>digestkit fix</c>, SARIF and the docs pages' headers are all derived from it.
+    /// <see cref="MessageFormat"/> uses composite-format placeholders.
     /// </summary>
     public sealed record DigestRule(string Id, string Title, string MessageFormat, string Category, DigestSeverity DefaultSeverity)
     {
-        public const string HelpLinkBase = "https://github.com/digestkit/digestkit/blob/main/docs/diagnostics/";
+        /// <summary>The project's home; the help links and the CLI's SARIF <c>informationUri</c> start with it.</summary>
+        public const string RepositoryUrl = "https://github.com/digestkit/digestkit";
+
+        public const string HelpLinkBase = RepositoryUrl + "/blob/main/docs/diagnostics/";
 
         public string HelpLink => HelpLinkBase + Id + ".md";
+
+        /// <summary>
+        /// What the diagnostic means, in one paragraph (Markdown): the analyzer's descriptor description, and the
+        /// first paragraph of "What it means" on the rule's docs page (CatalogueTests write it there).
+        /// </summary>
+        public string Description { get; init; } = string.Empty;
+
+        /// <summary>The family of safe repairs that fixes this diagnostic, or null when it has none.</summary>
+        public DigestFix? Fix { get; init; }
+
+        /// <summary>Reported once all digests are read (the analyzer's compilation end), not per file.</summary>
+        public bool IsCrossFile => Category == DigestRules.CrossFileCategory;
+
+        /// <summary>The message with <paramref name="arguments"/> formatted in (hosts that report outside the engine use it).</summary>
+        public string FormatMessage(params string[] arguments)
+        {
+            try
+            {
+                return string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+            }
+            catch (FormatException)
+            {
+                return MessageFormat + " " + string.Join(", ", arguments);
+            }
+        }
 
         /// <summary>Creates a diagnostic of this rule at <paramref name="span"/>.</summary>
         public DigestDiagnostic Create(string path, SourceSpan span, params string[] arguments) =>
@@ -19,17 +48,7 @@ namespace DigestKit.Engine
 
         public DigestDiagnostic Create(string path, SourceSpan span, TextEdit? fix, params string[] arguments)
         {
-            string message;
-            try
-            {
-                message = string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
-            }
-            catch (FormatException)
-            {
-                message = MessageFormat + " " + string.Join(", ", arguments);
-            }
-
-            return new DigestDiagnostic(Id, DefaultSeverity, message, path, span, new EquatableArray<string>(arguments), fix);
+            return new DigestDiagnostic(Id, DefaultSeverity, FormatMessage(arguments), path, span, new EquatableArray<string>(arguments), fix);
         }
     }
 }

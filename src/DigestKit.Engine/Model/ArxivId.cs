@@ -6,8 +6,6 @@ namespace DigestKit.Engine
     /// </summary>
     public sealed record ArxivId(string Id, string? Archive, int Year, int Month, string Number, int? Version, SourceSpan Span)
     {
-        public bool IsOldStyle => Archive != null;
-
         public override string ToString() => Version is { } v ? Id + "v" + v : Id;
     }
 }

@@ -25,8 +25,6 @@ namespace DigestKit.Engine
 
         public T this[int index] => (_items ?? Array.Empty<T>())[index];
 
-        public ReadOnlySpan<T> AsSpan() => _items;
-
         public T[] ToArray() => _items is null ? Array.Empty<T>() : (T[])_items.Clone();
 
         public bool Equals(EquatableArray<T> other)

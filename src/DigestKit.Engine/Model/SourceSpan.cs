@@ -12,8 +12,6 @@ namespace DigestKit.Engine
 
         public bool IsEmpty => Length == 0;
 
-        public bool Contains(SourceSpan other) => other.Start >= Start && other.End <= End;
-
         public override string ToString() => $"({Line},{Column},{EndLine},{EndColumn})@{Start}+{Length}";
     }
 

@@ -92,8 +92,7 @@ namespace DigestKit.Engine.Parsing
                 if (current == null)
                 {
                     var lineEnd = Math.Min(end, TextScanner.LineEnd(text, start));
-                    context.Report(DigestRules.UnexpectedContent, context.FromBounds(start, lineEnd),
-                        ParseContext.Quote(text.Substring(start, lineEnd - start)), "before the first paper");
+                    context.ReportUnexpected(start, lineEnd, "before the first paper");
                     continue;
                 }
 

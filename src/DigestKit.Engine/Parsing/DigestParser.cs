@@ -5,6 +5,22 @@ namespace DigestKit.Engine.Parsing
     /// <summary>Text -> <see cref="DigestDocument"/>, reporting whatever cannot be read. Used through <see cref="DigestEngine"/>.</summary>
     public static class DigestParser
     {
+        /// <summary>
+        /// What the parser reports: where the text breaks the format's grammar (a line it cannot read, a part that is
+        /// missing, a value that is not of its field's form, text it has to skip). Relations between values (numbering,
+        /// order, dates against each other, links against categories, encoding) are the rules'.
+        /// </summary>
+        public static DigestRuleOwner Owner { get; } = new DigestRuleOwner("parser", DigestRuleOwnerKind.Parser, new[]
+        {
+            DigestRules.FrontMatterMissing, DigestRules.FrontMatterUnclosed, DigestRules.YamlSyntax, DigestRules.WrongType,
+            DigestRules.UnreadableDate, DigestRules.DuplicateKey, DigestRules.YamlTooComplex,
+            DigestRules.MalformedHeading, DigestRules.EmptyTitle, DigestRules.MissingAuthors, DigestRules.MissingMetrics,
+            DigestRules.MissingLinks, DigestRules.MissingCategories, DigestRules.UnexpectedContent, DigestRules.EmptyAuthor,
+            DigestRules.BodyUnreadable, DigestRules.InvalidCount, DigestRules.UnreadableTimestamp, DigestRules.ImpossibleTimestamp, DigestRules.MalformedMetrics,
+            DigestRules.AbsLinkMissing, DigestRules.PdfLinkMissing, DigestRules.MalformedUrl, DigestRules.IdentifierMismatch,
+            DigestRules.InvalidArxivId, DigestRules.MalformedTweet, DigestRules.MalformedLinksLine,
+        });
+
         public static DigestDocument Parse(string path, string text, List<DigestDiagnostic> diagnostics)
         {
             var context = new ParseContext(path, text, diagnostics);

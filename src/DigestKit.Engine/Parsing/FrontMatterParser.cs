@@ -19,11 +19,6 @@ namespace DigestKit.Engine.Parsing
         /// <summary>Collections nested deeper than this are rejected (real front matter nests one level).</summary>
         internal const int MaxDepth = 32;
 
-        internal static readonly string[] KnownKeys =
-        {
-            "title", "date", "template", "draft", "slug", "category", "tags", "description", "socialImage",
-        };
-
         /// <summary>Reads the front matter, if any, and returns the offset where the body starts.</summary>
         public static FrontMatter? Parse(ParseContext context, out int bodyStart)
         {

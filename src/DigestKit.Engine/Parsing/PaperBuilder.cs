@@ -38,6 +38,9 @@ namespace DigestKit.Engine.Parsing
 
         private string Name => _rank is { } r ? r.Value.ToString(CultureInfo.InvariantCulture) : "'" + ParseContext.Quote(_title.Value) + "'";
 
+        /// <summary>The paper as DK2010 has always named it (the title in full, where <see cref="Name"/> shortens it).</summary>
+        private string UnquotedName => _rank is { } r ? r.Value.ToString(CultureInfo.InvariantCulture) : "'" + _title.Value + "'";
+
         public void AddParagraph(int start, int end)
         {
             _end = end;
@@ -91,8 +94,7 @@ namespace DigestKit.Engine.Parsing
         {
             _end = System.Math.Max(_end, end);
             var lineEnd = System.Math.Min(end, TextScanner.LineEnd(_context.Text, start));
-            _context.Report(DigestRules.UnexpectedContent, _context.FromBounds(start, lineEnd),
-                ParseContext.Quote(_context.Text.Substring(start, lineEnd - start)), "in paper " + Name);
+            _context.ReportUnexpected(start, lineEnd, "in paper " + Name);
         }
 
         public Paper Build()
@@ -100,6 +102,14 @@ namespace DigestKit.Engine.Parsing
             if (_authorLine == null)
             {
                 _context.Report(DigestRules.MissingAuthors, _headingSpan, Name);
+            }
+
+            foreach (var author in _authors)
+            {
+                if (string.IsNullOrWhiteSpace(author.Value))
+                {
+                    _context.Report(DigestRules.EmptyAuthor, EmptyAuthorSpan(author.Span), UnquotedName);
+                }
             }
 
             if (_metrics == null)
@@ -144,6 +154,41 @@ namespace DigestKit.Engine.Parsing
                 _categories,
                 _abstract,
                 new EquatableArray<EmbeddedTweet>(_tweets.ToArray()));
+        }
+
+        /// <summary>
+        /// An empty name has no characters to point at: point at the whitespace it consists of or, when it has none,
+        /// at the comma beside it, so an editor shows a squiggle where the name should be.
+        /// </summary>
+        private SourceSpan EmptyAuthorSpan(SourceSpan span)
+        {
+            var text = _context.Text;
+            if (span.Length > 0 || span.Start < 0 || span.Start > text.Length)
+            {
+                return span;
+            }
+
+            var lineStart = _authorLine?.Start ?? 0;
+            var lineEnd = _authorLine?.End ?? text.Length;
+            if (span.Start < lineEnd && span.Start < text.Length && text[span.Start] == ',')
+            {
+                return _context.Span(span.Start, 1);
+            }
+
+            for (var i = span.Start - 1; i >= lineStart && i >= 0; i--)
+            {
+                if (text[i] == ',')
+                {
+                    return _context.Span(i, 1);
+                }
+
+                if (!char.IsWhiteSpace(text[i]))
+                {
+                    break;
+                }
+            }
+
+            return span;
         }
 
         private static bool StartsWith(string text, int at, int end, string value) =>

@@ -132,6 +132,13 @@ namespace DigestKit.Engine.Parsing
                     value = (value * 10) + (text[i] - '0');
                 }
 
+                if (negative)
+                {
+                    // Read, and kept in the model as written, but not a count: the same diagnostic as a word (naming
+                    // the count in lower case, as it did when a rule reported it).
+                    context.Report(DigestRules.InvalidCount, context.FromBounds(s, e), name.ToLowerInvariant(), text.Substring(s, e - s));
+                }
+
                 return new Spanned<long>(negative ? -value : value, context.FromBounds(s, e));
             }
 
@@ -205,8 +212,7 @@ namespace DigestKit.Engine.Parsing
             var links = MarkdownLinkScanner.Scan(context, start, end, out var stray);
             if (stray is { } s)
             {
-                context.Report(DigestRules.UnexpectedContent, context.FromBounds(s.Start, s.End),
-                    ParseContext.Quote(context.Text.Substring(s.Start, s.End - s.Start)), "in the categories line");
+                context.ReportUnexpected(s.Start, s.End, "in the categories line");
             }
 
             var categories = new CategoryLink[links.Count];

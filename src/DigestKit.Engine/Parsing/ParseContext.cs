@@ -27,8 +27,20 @@ namespace DigestKit.Engine.Parsing
 
         public Spanned<string> Slice(int start, int length) => new Spanned<string>(Text.Substring(start, length), Span(start, length));
 
-        public void Report(DigestRule rule, SourceSpan span, params string[] arguments) =>
+        public void Report(DigestRule rule, SourceSpan span, params string[] arguments)
+        {
+            if (!DigestParser.Owner.Owns(rule))
+            {
+                // A validation slipped into the parser: DigestEngine turns this into DK9001, which any test sees.
+                throw new System.InvalidOperationException(rule.Id + " is reported by the parser, which does not declare it");
+            }
+
             Diagnostics.Add(rule.Create(Path, span, arguments));
+        }
+
+        /// <summary>DK2009: text in [start, end) that the format has no place for, and that the parser skips.</summary>
+        public void ReportUnexpected(int start, int end, string where) =>
+            Report(DigestRules.UnexpectedContent, FromBounds(start, end), Quote(Text.Substring(start, end - start)), where);
 
         /// <summary>Shortens a value quoted in a message so a diagnostic stays one readable line.</summary>
         public static string Quote(string value)

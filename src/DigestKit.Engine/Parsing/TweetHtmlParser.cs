@@ -48,7 +48,7 @@ namespace DigestKit.Engine.Parsing
                     var stop = nextTweet < 0 ? lineEnd : nextTweet;
                     stop = nextScript < 0 ? stop : System.Math.Min(stop, nextScript);
                     var (s, e) = TextScanner.Trim(text, i, stop);
-                    context.Report(DigestRules.UnexpectedContent, context.FromBounds(s, e), ParseContext.Quote(text.Substring(s, e - s)), "among the embedded tweets");
+                    context.ReportUnexpected(s, e, "among the embedded tweets");
                     i = stop;
                 }
             }

@@ -13,6 +13,11 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     public static class CrossFileRules
     {
+        public static DigestRuleOwner Owner { get; } = new DigestRuleOwner("cross-file", DigestRuleOwnerKind.CrossFileRule, new[]
+        {
+            DigestRules.DuplicateSlug, DigestRules.InconsistentPaper,
+        });
+
         public static IEnumerable<DigestDiagnostic> Check(IReadOnlyList<DigestDocument> documents)
         {
             var diagnostics = new List<DigestDiagnostic>();

@@ -9,20 +9,45 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     public static class DocumentRules
     {
-        internal static readonly (string Name, Action<RuleContext> Check)[] Areas =
+        /// <summary>Every document rule, in the order they run. A new area is one line here.</summary>
+        internal static readonly DocumentRule[] Areas =
         {
-            ("front matter", FrontMatterRules.Check),
-            ("numbering", NumberingRules.Check),
-            ("metrics", MetricsRules.Check),
-            ("links", LinkRules.Check),
-            ("tweets", TweetRules.Check),
-            ("encoding", EncodingRules.Check),
+            FrontMatterRules.Rule,
+            NumberingRules.Rule,
+            MetricsRules.Rule,
+            LinkRules.Rule,
+            TweetRules.Rule,
+            EncodingRules.Rule,
         };
+
+        /// <summary>Each area with the rules it reports.</summary>
+        public static IEnumerable<DigestRuleOwner> Owners
+        {
+            get
+            {
+                foreach (var area in Areas)
+                {
+                    yield return area.Owner;
+                }
+            }
+        }
 
         public static IEnumerable<DigestDiagnostic> Check(DigestDocument document, string text) => Check(document, text, Areas);
 
-        /// <summary>Runs <paramref name="areas"/> (tests pass a failing one to see the others still run).</summary>
+        /// <summary>Runs ad-hoc checks allowed to report any rule (tests pass a failing one to see the others still run).</summary>
         internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<(string Name, Action<RuleContext> Check)> areas)
+        {
+            var any = new List<DigestRule>(DigestRules.All).ToArray();
+            var rules = new List<DocumentRule>();
+            foreach (var (name, check) in areas)
+            {
+                rules.Add(new DocumentRule(name, check, any));
+            }
+
+            return Check(document, text, rules);
+        }
+
+        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas)
         {
             var diagnostics = new List<DigestDiagnostic>();
             if (document is null)
@@ -31,15 +56,16 @@ namespace DigestKit.Engine.Rules
             }
 
             var context = new RuleContext(document, text, diagnostics);
-            foreach (var (name, check) in areas)
+            foreach (var area in areas)
             {
                 try
                 {
-                    check(context);
+                    context.Rule = area;
+                    area.Check(context);
                 }
                 catch (Exception ex)
                 {
-                    diagnostics.Add(DigestRules.InternalError.Create(context.Path, RuleContext.FileStart, "the " + name + " rules failed: " + ex.Message));
+                    diagnostics.Add(DigestRules.InternalError.Create(context.Path, RuleContext.FileStart, "the " + area.Name + " rules failed: " + ex.Message));
                 }
             }
 

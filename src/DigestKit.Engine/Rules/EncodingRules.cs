@@ -12,6 +12,11 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal static class EncodingRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("encoding", Check,
+            DigestRules.MojibakeInAuthor, DigestRules.MojibakeInText, DigestRules.ReplacementCharacter,
+            DigestRules.BidiControl, DigestRules.ControlCharacter);
+
         public static void Check(RuleContext context)
         {
             var text = context.Text;

@@ -10,6 +10,11 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal static class FrontMatterRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("front matter", Check,
+            DigestRules.RequiredKeyMissing, DigestRules.UnknownKey, DigestRules.SlugMismatch,
+            DigestRules.TitleDescriptionMismatch, DigestRules.TitleDateAfterPostDate);
+
         /// <summary>The keys a digest's front matter holds, in the order real posts write them.</summary>
         public static readonly string[] KnownKeys =
         {

@@ -9,6 +9,10 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal static class LinkRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("links", Check,
+            DigestRules.IdentifierFromFuture, DigestRules.CategoryLabelMismatch, DigestRules.UnknownCategory);
+
         public static void Check(RuleContext context)
         {
             var latest = LatestDate(context.Document.FrontMatter);

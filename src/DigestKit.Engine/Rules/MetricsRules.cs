@@ -3,11 +3,15 @@ using System.Globalization;
 namespace DigestKit.Engine.Rules
 {
     /// <summary>
-    /// DK3001 negative counts (the parser reports counts that are not integers), DK3004 a timestamp before the post
-    /// date, DK3005 papers not ordered by score (once per digest, at the first paper out of order).
+    /// DK3004 a timestamp before the post date, DK3005 papers not ordered by score (once per digest, at the first
+    /// paper out of order). Counts that are not non-negative integers are the parser's DK3001.
     /// </summary>
     internal static class MetricsRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("metrics", Check,
+            DigestRules.TimestampBeforePost, DigestRules.ScoreOrder);
+
         public static void Check(RuleContext context)
         {
             var postDate = context.Document.FrontMatter?.Date?.Value;
@@ -19,9 +23,6 @@ namespace DigestKit.Engine.Rules
                 {
                     continue;
                 }
-
-                CheckCount(context, "retweets", metrics.Retweets);
-                CheckCount(context, "favorites", metrics.Favorites);
 
                 if (postDate is { } posted && metrics.MeasuredAt is { } measured && measured < posted && metrics.TimestampText is { } stamp)
                 {
@@ -49,14 +50,6 @@ namespace DigestKit.Engine.Rules
                 }
 
                 previous = paper;
-            }
-        }
-
-        private static void CheckCount(RuleContext context, string name, Spanned<long>? count)
-        {
-            if (count is { } c && c.Value < 0)
-            {
-                context.Report(DigestRules.InvalidCount, c.Span, name, context.TextOf(c.Span) ?? c.Value.ToString(CultureInfo.InvariantCulture));
             }
         }
     }

@@ -33,11 +33,21 @@ namespace DigestKit.Engine.Rules
 
         public LineMap Lines => _lineMap ??= new LineMap(Text);
 
-        public void Report(DigestRule rule, SourceSpan span, params string[] arguments) =>
-            Diagnostics.Add(rule.Create(Path, span, arguments));
+        /// <summary>The rule running now; it may report only the catalogue rules it declares.</summary>
+        internal DocumentRule? Rule { get; set; }
 
-        public void Report(DigestRule rule, SourceSpan span, TextEdit? fix, params string[] arguments) =>
+        public void Report(DigestRule rule, SourceSpan span, params string[] arguments) => Report(rule, span, null, arguments);
+
+        public void Report(DigestRule rule, SourceSpan span, TextEdit? fix, params string[] arguments)
+        {
+            if (Rule is { } owner && !owner.Owns(rule))
+            {
+                // Caught by DocumentRules.Check: DK9001 names the area, so a test over any digest finds the slip.
+                throw new InvalidOperationException(rule.Id + " is reported by the " + owner.Name + " rules, which do not declare it");
+            }
+
             Diagnostics.Add(rule.Create(Path, span, fix, arguments));
+        }
 
         /// <summary>The text under <paramref name="span"/>, or null when the span does not fit the text.</summary>
         public string? TextOf(SourceSpan span) =>

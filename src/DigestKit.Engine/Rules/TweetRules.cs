@@ -8,6 +8,10 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal static class TweetRules
     {
+        /// <summary>The rules this area reports, and its check.</summary>
+        public static DocumentRule Rule { get; } = new DocumentRule("tweets", Check,
+            DigestRules.TweetLinkNotStatus, DigestRules.TweetHandleMismatch, DigestRules.TweetDateMismatch);
+
         /// <summary>Twitter's snowflake epoch: <c>(id &gt;&gt; 22) + this</c> is the tweet's Unix time in milliseconds.</summary>
         public const long SnowflakeEpochMilliseconds = 1288834974657;
 

@@ -4,7 +4,7 @@ namespace DigestKit.Data
     /// The format of the data DigestKit embeds. The generator's <c>Generator/DigestBlobWriter.cs</c> writes it (in
     /// the generator, and in the build task, which links that file); <see cref="DigestDecoder"/>,
     /// <see cref="DigestPack"/> and <see cref="DigestCollection"/> read it. Writer and reader ship together, and the
-    /// version in <see cref="Magic"/> changes whenever the layout does.
+    /// versions in <see cref="Magic"/> and <see cref="PackMagic"/> change whenever the layout does.
     /// <code>
     /// digest   := "DK3;" group(front) group(cold)
     /// front    := group(sourcePath title date template draft slug category list(tags) description socialImage)
@@ -39,8 +39,16 @@ namespace DigestKit.Data
     /// everything a listing reads into one small region of the pack (~7 MB of 95 MB for 3,000 digests), because
     /// touching 34,400 papers scattered over the whole pack cost more in cache and TLB misses than decoding them.
     /// </summary>
+    /// <remarks>
+    /// Linked into the generator and the build task (their csproj), so the writer and the reader name the versions
+    /// with the same constants.
+    /// </remarks>
     internal static class DataFormat
     {
+        /// <summary>Starts a digest's blob and a catalog.</summary>
         public const string Magic = "DK3;";
+
+        /// <summary>Starts a pack (four ASCII bytes).</summary>
+        public const string PackMagic = "DKP3";
     }
 }

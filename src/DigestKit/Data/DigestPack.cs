@@ -30,7 +30,8 @@ namespace DigestKit.Data
         public static DigestPack Read(DigestData data)
         {
             var p = data.Pointer;
-            if (data.Length < 8 || p[0] != (byte)'D' || p[1] != (byte)'K' || p[2] != (byte)'P' || p[3] != (byte)'3')
+            var magic = DataFormat.PackMagic;
+            if (data.Length < 8 || p[0] != (byte)magic[0] || p[1] != (byte)magic[1] || p[2] != (byte)magic[2] || p[3] != (byte)magic[3])
             {
                 throw FieldReader.Corrupt("not a pack of this version: the DigestKit runtime and build task versions differ");
             }

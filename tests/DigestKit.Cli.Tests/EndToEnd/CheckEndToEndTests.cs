@@ -22,7 +22,7 @@ public sealed class CheckEndToEndTests
         var result = CliRunner.Run(Data, "check", "--format", format, "check");
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(string.Empty, result.StdErr);
-        Golden.AssertMatches(Path.Combine("e2e", golden), result.StdOut);
+        Golden.AssertMatches(CliTestPaths.GoldenDir, Path.Combine("e2e", golden), result.StdOut);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DigestKit.Cli.Commands;
 using DigestKit.Cli.Output;
 using DigestKit.Cli.Tests.Infrastructure;
+using DigestKit.Tests;
 
 namespace DigestKit.Cli.Tests.Output;
 
@@ -23,7 +24,7 @@ public sealed class FormatGoldenTests
     [InlineData("sarif", "constructed.sarif.json")]
     [InlineData("json", "constructed.json")]
     public void Output_matches_golden_file(string format, string golden) =>
-        Golden.AssertMatches(Path.Combine("format", golden), Render(CommandLine.ParseCheck(["--format", format, "x"]).Format));
+        Golden.AssertMatches(CliTestPaths.GoldenDir, Path.Combine("format", golden), Render(CommandLine.ParseCheck(["--format", format, "x"]).Format));
 
     [Fact]
     public void Human_output_has_caret_under_the_span_and_a_summary()

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using DigestKit.Cli.Tests.Infrastructure;
 using DigestKit.CodeFixes;
 using DigestKit.Engine;
 using DigestKit.Tests;
@@ -9,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DigestKit.Cli.Tests.CodeFixes;
+namespace DigestKit.CodeFixes.Tests;
 
 /// <summary>
 /// The code fixes applied the way an IDE applies them: a workspace holding the digest as an AdditionalDocument,
@@ -18,6 +17,9 @@ namespace DigestKit.Cli.Tests.CodeFixes;
 public sealed class DigestCodeFixProviderTests
 {
     private const string DigestPath = "/digests/digest.md";
+
+    /// <summary>The CLI tests' digests: the code fixes must repair them exactly as <c>digestkit fix</c> does.</summary>
+    private static string CheckDataDir => Path.Combine(TestPaths.RepoRoot, "tests", "DigestKit.Cli.Tests", "TestData", "check");
 
     private static (AdhocWorkspace Workspace, TextDocument Document) CreateWorkspace(string text)
     {
@@ -58,8 +60,8 @@ public sealed class DigestCodeFixProviderTests
     [Fact]
     public async Task Renumbering_fix_rewrites_the_paper_number_exactly()
     {
-        var clean = File.ReadAllText(Path.Combine(CliTestPaths.CheckDataDir, "clean.md"));
-        var text = File.ReadAllText(Path.Combine(CliTestPaths.CheckDataDir, "renumber.md"));
+        var clean = File.ReadAllText(Path.Combine(CheckDataDir, "clean.md"));
+        var text = File.ReadAllText(Path.Combine(CheckDataDir, "renumber.md"));
         var (workspace, document) = CreateWorkspace(text);
         var gap = Assert.Single(DigestEngine.Analyze(DigestPath, text).Diagnostics, d => d.Id == "DK2003");
 
@@ -98,7 +100,7 @@ public sealed class DigestCodeFixProviderTests
     [Fact]
     public async Task A_diagnostic_the_engine_no_longer_reports_offers_no_fix()
     {
-        var text = File.ReadAllText(Path.Combine(CliTestPaths.CheckDataDir, "clean.md"));
+        var text = File.ReadAllText(Path.Combine(CheckDataDir, "clean.md"));
         var (_, document) = CreateWorkspace(text);
         var stale = DigestRules.NumberingGap.Create(DigestPath, new LineMap(text).Span(text.IndexOf("# 2.", StringComparison.Ordinal) + 2, 1), "2", "3");
         Assert.Empty(await RegisterAsync(document, ToRoslyn(stale)));

@@ -4,19 +4,16 @@ using DigestKit.Analyzers.Generator.Model;
 using DigestKit.Engine;
 using DigestKit.Tests;
 
-namespace DigestKit.Generator.Tests;
+namespace DigestKit.Tests;
 
 /// <summary>The runtime library on its own: decoding, laziness, and refusing data it does not understand.</summary>
 public sealed class RuntimeTests
 {
-    private static byte[] Blob(DigestSpec spec) => Encoding.UTF8.GetBytes(DigestBlobWriter.WriteDigest(spec));
+    private static byte[] Blob(DigestSpec spec) => TestBlobs.Blob(spec);
 
-    private static DigestSpec Spec(string slug, int papers = 2) => new(
-        "k", "content/" + slug + ".md", "T", new DateTime(2021, 6, 22), "post", false, slug, "arXiv",
-        new[] { "arXiv" }.ToEquatableArray(), "d", "/i.jpg",
-        Enumerable.Range(1, papers).Select(i => new PaperSpec(
-            i, "P" + i, new[] { "A" }.ToEquatableArray(), 10, 5, null, null, "abs", "pdf", EquatableArray<string>.Empty,
-            "abstract " + i, new[] { new TweetSpec("N", "h", 1, "u", null, "t", "<b>", null) }.ToEquatableArray())).ToEquatableArray());
+    private static DigestSpec Spec(string slug, int papers = 2) => TestBlobs.Spec(slug, papers);
+
+    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs) => TestBlobs.Pack(blobs);
 
     [Fact]
     public void Each_digest_is_decoded_once_on_first_access_and_Find_decodes_no_other()
@@ -169,28 +166,6 @@ public sealed class RuntimeTests
         Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => Find(read, 0, "ka", out _)).Message);
     }
 
-    [Fact]
-    public void Digests_are_found_by_key_when_the_pack_holds_one_the_catalog_does_not()
-    {
-        var harness = new GeneratorHarness();
-        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
-        var texts = new[]
-        {
-            GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md"),
-            GeneratorHarness.SampleFile(TestPaths.MisEncodedSeed, "2021-05-07---Hot-Papers.md"),
-        };
-        var (_, output) = harness.Generate(texts);
-        var blobs = texts
-            .Select(t => DigestSpecBuilder.Build(t.Path, t.GetText().ToString(), GeneratorHarness.ProjectDir).Spec!)
-            .Select(spec => (spec.Key, Blob(spec)))
-            .Append(("0_extra_digest_the_generator_never_saw", Blob(Spec("extra"))))
-            .ToArray();
-        var pack = Pack(blobs);
-        var type = GeneratorHarness.Load(output, "TestApp.Digests",
-            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(pack), isPublic: true)]);
-        Assert.Equal(["hot-papers-2021-05-07", "hot-papers-2021-06-21"], GeneratorHarness.All(type).Select(d => d.Slug));
-    }
-
     private static unsafe bool Find(DigestKit.Data.DigestPack pack, int slot, string key, out DigestKit.Data.DigestRange range)
     {
         var bytes = Encoding.UTF8.GetBytes(key);
@@ -198,31 +173,6 @@ public sealed class RuntimeTests
         {
             return pack.TryFind(slot, p, bytes.Length, out range);
         }
-    }
-
-    [Fact]
-    public void A_digest_missing_from_the_pack_fails_on_access_with_a_message_naming_it()
-    {
-        var harness = new GeneratorHarness();
-        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
-        var (_, output) = harness.Generate([GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md")]);
-        var empty = Pack();
-        var type = GeneratorHarness.Load(output, "TestApp.Digests",
-            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(empty), isPublic: true)]);
-        var all = GeneratorHarness.All(type);
-        var count = all.Count; // from the catalog alone: the pack is not opened yet
-        Assert.Equal(1, count);
-        var ex = Assert.Throws<InvalidOperationException>(() => all[0]);
-        Assert.Contains("'2021_06_21_Hot_Papers_", ex.Message);
-        Assert.Contains("rebuild the project", ex.Message);
-    }
-
-    /// <summary>A pack as the build task writes it.</summary>
-    private static byte[] Pack(params (string Key, byte[] Blob)[] blobs)
-    {
-        var stream = new MemoryStream();
-        DigestBlobWriter.WritePack(blobs.Select(b => new KeyValuePair<string, byte[]>(b.Key, b.Blob)).ToList(), stream);
-        return stream.ToArray();
     }
 
     [Theory]

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+
+namespace DigestKit.Engine
+{
+    /// <summary>What reports a diagnostic: the parser (only what stops it reading), a document rule, a cross-file rule, or the engine.</summary>
+    public enum DigestRuleOwnerKind
+    {
+        Parser,
+        DocumentRule,
+        CrossFileRule,
+        Engine,
+    }
+
+    /// <summary>
+    /// One reporter of diagnostics with the rules it reports. Every catalogue rule has exactly one owner
+    /// (<see cref="DigestEngine.Owners"/>); a document rule that reports a rule it does not declare gets DK9001.
+    /// </summary>
+    public sealed record DigestRuleOwner(string Name, DigestRuleOwnerKind Kind, IReadOnlyList<DigestRule> Reports)
+    {
+        /// <summary>How the docs pages name the owner ("Reported by").</summary>
+        public string Description => Kind switch
+        {
+            DigestRuleOwnerKind.Parser => "the parser",
+            DigestRuleOwnerKind.DocumentRule => "the document rules",
+            DigestRuleOwnerKind.CrossFileRule => "the cross-file rules (at the end of a build)",
+            _ => "DigestKit itself",
+        };
+
+        public bool Owns(DigestRule rule)
+        {
+            foreach (var r in Reports)
+            {
+                if (ReferenceEquals(r, rule))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
