@@ -34,30 +34,125 @@ internal static class CommandLine
     public const string Usage =
         """
         Usage:
-          digestkit check [options] <file-or-folder>...
-          digestkit fix [--dry-run] <file-or-folder>...
+          digestkit check [options] <file-or-folder>...   check digests with the same rules as the build
+          digestkit fix [--dry-run] <file-or-folder>...   apply the safe repairs in place
+          digestkit rules [--format text|json]            list every rule
+          digestkit explain <DKxxxx>                      print a rule's documentation page
           digestkit --version
           digestkit --help
 
+        'digestkit <command> --help' describes a command's options.
+
+        Exit codes: 0 no error, 1 errors found (check; with --warnaserror, warnings too; fix --dry-run: repairs
+                    pending), 2 usage or I/O problem (missing path, unreadable or unwritable file, unknown option).
+        """;
+
+    public const string CheckUsage =
+        """
+        Usage: digestkit check [options] <file-or-folder>...
+
+        Validates digests with the same rules as the build (cross-file rules included).
         Folders contribute every *.md file below them; files are taken whatever their extension.
 
-        check: validates digests with the same rules as the build (cross-file rules included).
+        Options:
           --format <human|msbuild|sarif|json>  output format (default: human)
           -o, --output <file>                  write the report to a file instead of the standard output
           --warnaserror                        exit with 1 when there is a warning, not only an error
           --color, --no-color                  force colours on or off (default: on for a terminal, off when
                                                NO_COLOR is set or the output is redirected)
 
-          Severities set in .editorconfig for the digests (digestkit_diagnostic.DKxxxx.severity, the category and
-          bulk dotnet_analyzer_diagnostic keys) apply as in the build.
+        Severities set in .editorconfig for the digests (digestkit_diagnostic.DKxxxx.severity, the category and
+        bulk dotnet_analyzer_diagnostic keys) apply as in the build.
 
-        fix: applies every safe repair in place (mis-encoded text, then paper renumbering). A repair is kept only
-        if the file then has fewer diagnostics; files are replaced atomically, keeping encoding and line endings.
-          --dry-run                            print a unified diff of the repairs and change nothing
-
-        Exit codes: 0 no error, 1 errors found (check; with --warnaserror, warnings too),
-                    2 usage or I/O problem (missing path, unreadable or unwritable file, unknown option).
+        Exit codes: 0 no error, 1 errors found (with --warnaserror, warnings too), 2 usage or I/O problem.
         """;
+
+    public const string FixUsage =
+        """
+        Usage: digestkit fix [options] <file-or-folder>...
+
+        Applies every safe repair in place (mis-encoded text, then paper renumbering). A repair is kept only if
+        the file then has fewer diagnostics; files are replaced atomically, keeping encoding and line endings.
+
+        Options:
+          -n, --dry-run                        print a unified diff of the repairs and change nothing
+
+        Exit codes: 0 done, 2 usage or I/O problem (a file could not be read or written).
+        """;
+
+    public const string RulesUsage =
+        """
+        Usage: digestkit rules [--format text|json]
+
+        Lists every rule: its ID, default severity, category and title.
+
+        Options:
+          --format <text|json>                 output format (default: text)
+        """;
+
+    public const string ExplainUsage =
+        """
+        Usage: digestkit explain <DKxxxx>
+
+        Prints a rule's documentation page (Markdown): what it means, an example, how to fix it and how to
+        configure its severity. 'digestkit rules' lists the IDs.
+
+        Exit codes: 0 printed, 2 unknown rule.
+        """;
+
+    /// <summary>A command's own help text, or null for a command that has none here.</summary>
+    public static string? CommandUsage(string command) => command switch
+    {
+        "check" => CheckUsage,
+        "fix" => FixUsage,
+        "rules" => RulesUsage,
+        "explain" => ExplainUsage,
+        _ => null,
+    };
+
+    /// <summary>True when a help option comes before any <c>--</c> (after it, <c>-h</c> is a file name).</summary>
+    public static bool WantsHelp(IReadOnlyList<string> args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg == "--")
+            {
+                return false;
+            }
+
+            if (IsHelp(arg))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static string ParseExplain(IReadOnlyList<string> args)
+    {
+        var ids = new List<string>();
+        var optionsEnded = false;
+        foreach (var arg in args)
+        {
+            if (!optionsEnded && arg == "--")
+            {
+                optionsEnded = true;
+            }
+            else if (!optionsEnded && IsOption(arg))
+            {
+                throw new Input.UsageException($"unknown option '{arg}' for 'explain' (see 'digestkit explain --help')");
+            }
+            else
+            {
+                ids.Add(arg);
+            }
+        }
+
+        return ids.Count == 1
+            ? ids[0]
+            : throw new Input.UsageException("'explain' needs exactly one rule ID, like 'digestkit explain DK1001'");
+    }
 
     public static CheckOptions ParseCheck(IReadOnlyList<string> args)
     {
