@@ -41,6 +41,12 @@ try
                 return FixCommand.Run(CommandLine.ParseFix(rest), stdout, error);
             }
 
+        case "rules":
+            using (var stdout = Console.OpenStandardOutput())
+            {
+                return RulesCommand.Run(CommandLine.ParseRules(rest), stdout);
+            }
+
         case "explain":
             return ExplainCommand.Run(CommandLine.ParseExplain(rest), Console.Out);
 

@@ -129,6 +129,34 @@ internal static class CommandLine
         return false;
     }
 
+    public static RulesFormat ParseRules(IReadOnlyList<string> args)
+    {
+        var format = RulesFormat.Text;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = Split(args[i]);
+            switch (name)
+            {
+                case "--format":
+                case "-f":
+                    var value = Value(args, ref i, name, inline);
+                    format = value.ToLowerInvariant() switch
+                    {
+                        "text" or "human" => RulesFormat.Text,
+                        "json" => RulesFormat.Json,
+                        _ => throw new Input.UsageException($"unknown format '{value}' for 'rules': expected text or json"),
+                    };
+                    break;
+                default:
+                    throw new Input.UsageException(IsOption(args[i])
+                        ? $"unknown option '{args[i]}' for 'rules' (see 'digestkit rules --help')"
+                        : $"'rules' takes no argument, got '{args[i]}' (see 'digestkit explain {args[i]}' for one rule)");
+            }
+        }
+
+        return format;
+    }
+
     public static string ParseExplain(IReadOnlyList<string> args)
     {
         var ids = new List<string>();
