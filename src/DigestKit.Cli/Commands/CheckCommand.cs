@@ -10,10 +10,38 @@ internal static class CheckCommand
     public static int Run(CheckOptions options, TextWriter stderr)
     {
         var timings = Timings.FromEnvironment();
-        var files = InputFiles.Expand(options.Paths, stderr);
+        var discovery = FileDiscovery.Discover(options.Paths.Where(p => p != "-").ToArray(), options.Discovery);
+        var files = discovery.Files;
+        if (options.Paths.Contains("-"))
+        {
+            files = [.. files, ReadStandardInput(options.StdinPath)];
+        }
+
         timings?.Mark("list files");
-        var run = CheckRunner.Run(files, timings);
+        if (!options.Quiet)
+        {
+            foreach (var note in discovery.Notes)
+            {
+                stderr.WriteLine("digestkit: " + note);
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            return NothingToCheck(discovery, options.Discovery, stderr);
+        }
+
+        CheckRun run;
+        using (var progress = Progress.Start(files.Count, options.Quiet, stderr))
+        {
+            run = CheckRunner.Run(files, timings, progress);
+        }
+
         var report = run.Report;
+        if (options.Quiet)
+        {
+            report = report.Where(d => d.Severity == Engine.DigestSeverity.Error || (options.WarningsAsErrors && d.Severity == Engine.DigestSeverity.Warning));
+        }
 
         var useColor = options.OutputPath is null && options.Format == OutputFormat.Human && options.Color switch
         {
@@ -26,12 +54,12 @@ internal static class CheckCommand
         {
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
-            WriteReport(buffered, report, options.Format, useColor);
+            WriteReport(buffered, report, options.Format, useColor, options.Quiet);
         }
         else
         {
             var memory = new MemoryStream();
-            WriteReport(memory, report, options.Format, false);
+            WriteReport(memory, report, options.Format, false, options.Quiet);
             try
             {
                 AtomicFile.Write(Path.GetFullPath(options.OutputPath), memory.ToArray());
@@ -44,12 +72,12 @@ internal static class CheckCommand
 
         timings?.Mark("write report");
         timings?.Report(stderr);
-        foreach (var error in run.ReadErrors)
+        foreach (var error in discovery.Errors.Concat(run.ReadErrors))
         {
             stderr.WriteLine("digestkit: " + error);
         }
 
-        if (run.ReadErrors.Count > 0)
+        if (run.ReadErrors.Count > 0 || discovery.Errors.Count > 0)
         {
             return ExitCodes.UsageOrIo;
         }
@@ -57,7 +85,43 @@ internal static class CheckCommand
         return report.Errors > 0 || (options.WarningsAsErrors && report.Warnings > 0) ? ExitCodes.Errors : ExitCodes.Success;
     }
 
-    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color)
+    /// <summary>
+    /// No file to check is a mistake (a wrong folder, a pattern that excludes everything), not a clean run: CI
+    /// that checks nothing must not pass. The errors that emptied the list come first.
+    /// </summary>
+    public static int NothingToCheck(DiscoveryResult discovery, DiscoveryOptions options, TextWriter stderr)
+    {
+        foreach (var error in discovery.Errors)
+        {
+            stderr.WriteLine("digestkit: " + error);
+        }
+
+        var hint = options.NoIgnore ? "" : "; git-ignored files and node_modules are left out unless --no-ignore";
+        hint += options.Excludes.Count == 0 ? "" : "; --exclude left out the rest";
+        stderr.WriteLine($"digestkit: nothing to check: no digest file found (folders contribute *.md files{hint})");
+        return ExitCodes.UsageOrIo;
+    }
+
+    /// <summary>The digest piped in for <c>-</c>: reported as &lt;stdin&gt; or as <c>--stdin-path</c>, and configured as that path.</summary>
+    private static InputFile ReadStandardInput(string? stdinPath)
+    {
+        byte[] bytes;
+        try
+        {
+            using var stdin = Console.OpenStandardInput();
+            bytes = SourceFile.ReadCapped(stdin);
+        }
+        catch (IOException ex)
+        {
+            throw new UsageException("cannot read the standard input: " + ex.Message);
+        }
+
+        // Without a path, .editorconfig sections for *.md in the current folder apply, as to a digest there.
+        var full = Path.GetFullPath(stdinPath ?? "stdin.md");
+        return new InputFile(stdinPath ?? "<stdin>", full) { Content = bytes };
+    }
+
+    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color, bool quiet = false)
     {
         switch (format)
         {
@@ -76,7 +140,7 @@ internal static class CheckCommand
                     }
                     else
                     {
-                        HumanFormatter.Write(writer, report, color);
+                        HumanFormatter.Write(writer, report, color, summary: !quiet || report.Diagnostics.Count > 0);
                     }
                 }
 
@@ -96,9 +160,19 @@ internal static class ExitCodes
 
 internal static class Terminal
 {
-    /// <summary>Colour only for a terminal that wants it: see https://no-color.org and TERM=dumb.</summary>
+    /// <summary>
+    /// Colour only for a terminal that wants it. FORCE_COLOR (the convention of Node tools and CI systems that
+    /// render ANSI logs) wins over the rest: set to anything but 0 or false it turns colour on even when the
+    /// output is redirected, set to 0 or false it turns it off. Then NO_COLOR (https://no-color.org), a
+    /// redirected output and TERM=dumb turn it off.
+    /// </summary>
     public static bool SupportsColor()
     {
+        if (Environment.GetEnvironmentVariable("FORCE_COLOR") is { } force)
+        {
+            return force is not ("0" or "false");
+        }
+
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
         {
             return false;

@@ -50,6 +50,9 @@ internal sealed class CheckReport
 
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>The same files with only the diagnostics that pass <paramref name="keep"/> (for --quiet).</summary>
+    public CheckReport Where(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText);
+
     public IReadOnlyList<DigestDiagnostic> Diagnostics { get; }
 
     /// <summary>The text of a checked file by its display path, or null when it is not available.</summary>

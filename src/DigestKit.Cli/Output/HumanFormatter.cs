@@ -13,21 +13,26 @@ internal static class HumanFormatter
     private const string Bold = "\u001b[1m";
     private const string Gutter = "\u001b[34m";
 
-    public static void Write(TextWriter writer, CheckReport report, bool color)
+    public static void Write(TextWriter writer, CheckReport report, bool color, bool summary = true)
     {
         foreach (var diagnostic in report.Diagnostics)
         {
             WriteDiagnostic(writer, diagnostic, report.SourceText, color);
         }
 
-        var summary = report.SummaryLine();
+        if (!summary)
+        {
+            return;
+        }
+
+        var line = report.SummaryLine();
         if (color)
         {
             var worst = report.Errors > 0 ? DigestSeverity.Error : report.Warnings > 0 ? DigestSeverity.Warning : (DigestSeverity?)null;
-            summary = worst is { } w ? SeverityColor(w) + summary + Reset : Bold + summary + Reset;
+            line = worst is { } w ? SeverityColor(w) + line + Reset : Bold + line + Reset;
         }
 
-        writer.Write(summary);
+        writer.Write(line);
         writer.Write('\n');
     }
 
