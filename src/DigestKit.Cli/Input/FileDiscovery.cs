@@ -1,5 +1,3 @@
-using Microsoft.Extensions.FileSystemGlobbing;
-
 namespace DigestKit.Cli.Input;
 
 /// <summary>How to look for digests: what to leave out beyond the defaults.</summary>
@@ -137,8 +135,9 @@ internal static class FileDiscovery
 
             var pattern = string.Join('/', segments[fixedCount..]);
             var baseFull = Path.GetFullPath(baseDisplay.Length == 0 ? "." : baseDisplay, _workingDirectory);
-            var matcher = new Matcher(OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-            matcher.AddInclude(pattern);
+            // Shell glob syntax (*, ?, [a-z], and ** across folders) is gitignore's for an anchored pattern.
+            // Microsoft.Extensions.FileSystemGlobbing would do, but it knows only * and **.
+            var matcher = IgnoreRules.Parse(baseFull, ["/" + pattern]);
             if (FileKinds.Of(baseFull, followLinks: true) != FileKind.Directory)
             {
                 throw new UsageException($"'{argument}' matches no file: the folder '{(baseDisplay.Length == 0 ? "." : baseDisplay)}' does not exist");
@@ -152,7 +151,7 @@ internal static class FileDiscovery
         }
 
         /// <summary>Walks one folder argument; returns how many files it contributed.</summary>
-        private int WalkFolder(string rootFull, string rootDisplay, Matcher? glob)
+        private int WalkFolder(string rootFull, string rootDisplay, IgnoreRules? glob)
         {
             var found = new List<(string Relative, string Full)>();
             if (IsExcluded(rootFull, isDirectory: true, withAncestors: true))
@@ -228,7 +227,7 @@ internal static class FileDiscovery
 
                     var wanted = glob is null
                         ? name.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-                        : glob.Match(entryRelative).HasMatches;
+                        : glob.Match(entryRelative, isDirectory: false) == true;
                     if (!wanted || IsIgnored(rules, entryFull, false) || IsExcluded(entryFull, false, false))
                     {
                         continue;
