@@ -82,7 +82,7 @@ public sealed class HelpAndExplainTests
         }
 
         Assert.Null(RuleDocs.Markdown("DK0000"));
-        Assert.Null(RuleDocs.Markdown("dk1001"));
+        Assert.Null(RuleDocs.Markdown("../README"));
         Assert.Null(RuleDocs.Markdown(""));
     }
 }
