@@ -40,7 +40,7 @@ internal static class CheckCommand
         var report = run.Report;
         if (options.Quiet)
         {
-            report = report.Where(d => d.Severity == Engine.DigestSeverity.Error || (options.WarningsAsErrors && d.Severity == Engine.DigestSeverity.Warning));
+            report = report.Quiet(d => d.Severity == Engine.DigestSeverity.Error || (options.WarningsAsErrors && d.Severity == Engine.DigestSeverity.Warning));
         }
 
         var useColor = options.OutputPath is null && options.Format == OutputFormat.Human && options.Color switch
@@ -54,12 +54,12 @@ internal static class CheckCommand
         {
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
-            WriteReport(buffered, report, options.Format, useColor, options.Quiet);
+            WriteReport(buffered, report, options.Format, useColor);
         }
         else
         {
             var memory = new MemoryStream();
-            WriteReport(memory, report, options.Format, false, options.Quiet);
+            WriteReport(memory, report, options.Format, false);
             try
             {
                 AtomicFile.Write(Path.GetFullPath(options.OutputPath), memory.ToArray());
@@ -121,7 +121,7 @@ internal static class CheckCommand
         return new InputFile(stdinPath ?? "<stdin>", full) { Content = bytes };
     }
 
-    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color, bool quiet = false)
+    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color)
     {
         switch (format)
         {
@@ -140,7 +140,7 @@ internal static class CheckCommand
                     }
                     else
                     {
-                        HumanFormatter.Write(writer, report, color, summary: !quiet || report.Diagnostics.Count > 0);
+                        HumanFormatter.Write(writer, report, color);
                     }
                 }
 

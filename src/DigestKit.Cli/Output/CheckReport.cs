@@ -50,8 +50,13 @@ internal sealed class CheckReport
 
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>The same files with only the diagnostics that pass <paramref name="keep"/> (for --quiet).</summary>
-    public CheckReport Where(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText);
+    /// <summary>
+    /// The same files with only the diagnostics that pass <paramref name="keep"/>, for --quiet: a report that
+    /// then has nothing to show prints nothing, not even its summary line.
+    /// </summary>
+    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText) { IsQuiet = true };
+
+    public bool IsQuiet { get; private init; }
 
     public IReadOnlyList<DigestDiagnostic> Diagnostics { get; }
 

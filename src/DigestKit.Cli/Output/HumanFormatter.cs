@@ -13,14 +13,14 @@ internal static class HumanFormatter
     private const string Bold = "\u001b[1m";
     private const string Gutter = "\u001b[34m";
 
-    public static void Write(TextWriter writer, CheckReport report, bool color, bool summary = true)
+    public static void Write(TextWriter writer, CheckReport report, bool color)
     {
         foreach (var diagnostic in report.Diagnostics)
         {
             WriteDiagnostic(writer, diagnostic, report.SourceText, color);
         }
 
-        if (!summary)
+        if (report.IsQuiet && report.Diagnostics.Count == 0)
         {
             return;
         }
