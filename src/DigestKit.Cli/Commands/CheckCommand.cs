@@ -14,7 +14,7 @@ internal static class CheckCommand
         var files = discovery.Files;
         if (options.Paths.Contains("-"))
         {
-            files = [.. files, ReadStandardInput(options.StdinPath)];
+            files = [.. files, CommandInputs.ReadStandardInput(options.StdinPath)];
         }
 
         timings?.Mark("list files");
@@ -28,7 +28,7 @@ internal static class CheckCommand
 
         if (files.Count == 0)
         {
-            return NothingToCheck(discovery, options.Discovery, stderr);
+            return CommandInputs.NothingToCheck(discovery, options.Discovery, stderr);
         }
 
         CheckRun run;
@@ -83,42 +83,6 @@ internal static class CheckCommand
         }
 
         return report.Errors > 0 || (options.WarningsAsErrors && report.Warnings > 0) ? ExitCodes.Errors : ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// No file to check is a mistake (a wrong folder, a pattern that excludes everything), not a clean run: CI
-    /// that checks nothing must not pass. The errors that emptied the list come first.
-    /// </summary>
-    public static int NothingToCheck(DiscoveryResult discovery, DiscoveryOptions options, TextWriter stderr)
-    {
-        foreach (var error in discovery.Errors)
-        {
-            stderr.WriteLine("digestkit: " + error);
-        }
-
-        var hint = options.NoIgnore ? "" : "; git-ignored files and node_modules are left out unless --no-ignore";
-        hint += options.Excludes.Count == 0 ? "" : "; --exclude left out the rest";
-        stderr.WriteLine($"digestkit: nothing to check: no digest file found (folders contribute *.md files{hint})");
-        return ExitCodes.UsageOrIo;
-    }
-
-    /// <summary>The digest piped in for <c>-</c>: reported as &lt;stdin&gt; or as <c>--stdin-path</c>, and configured as that path.</summary>
-    private static InputFile ReadStandardInput(string? stdinPath)
-    {
-        byte[] bytes;
-        try
-        {
-            using var stdin = Console.OpenStandardInput();
-            bytes = SourceFile.ReadCapped(stdin);
-        }
-        catch (IOException ex)
-        {
-            throw new UsageException("cannot read the standard input: " + ex.Message);
-        }
-
-        // Without a path, .editorconfig sections for *.md in the current folder apply, as to a digest there.
-        var full = Path.GetFullPath(stdinPath ?? "stdin.md");
-        return new InputFile(stdinPath ?? "<stdin>", full) { Content = bytes };
     }
 
     public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color)

@@ -24,7 +24,7 @@ internal static class FixCommand
         var files = discovery.Files;
         if (files.Count == 0)
         {
-            return CheckCommand.NothingToCheck(discovery, options.Discovery, stderr);
+            return CommandInputs.NothingToCheck(discovery, options.Discovery, stderr);
         }
 
         var outcomes = new FileOutcome[files.Count];
