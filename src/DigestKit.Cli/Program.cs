@@ -2,7 +2,7 @@ using DigestKit.Cli;
 using DigestKit.Cli.Commands;
 using DigestKit.Cli.Input;
 
-// digestkit check|fix ... — see CommandLine.Usage. Exit codes: 0 clean, 1 errors found, 2 usage or I/O problem.
+// digestkit check|fix|rules|explain ... — see CommandLine.Usage. Exit codes: 0 clean, 1 errors found, 2 usage or I/O problem.
 var stderr = Console.Error;
 try
 {
@@ -14,9 +14,15 @@ try
 
     var command = args[0];
     var rest = args.AsSpan(1).ToArray();
-    if (CommandLine.IsHelp(command) || (rest.Any(CommandLine.IsHelp) && command is "check" or "fix"))
+    if (CommandLine.IsHelp(command))
     {
         Console.Out.WriteLine(CommandLine.Usage);
+        return ExitCodes.Success;
+    }
+
+    if (CommandLine.CommandUsage(command) is { } commandUsage && CommandLine.WantsHelp(rest))
+    {
+        Console.Out.WriteLine(commandUsage);
         return ExitCodes.Success;
     }
 
@@ -35,8 +41,17 @@ try
                 return FixCommand.Run(CommandLine.ParseFix(rest), stdout, error);
             }
 
+        case "rules":
+            using (var stdout = Console.OpenStandardOutput())
+            {
+                return RulesCommand.Run(CommandLine.ParseRules(rest), stdout);
+            }
+
+        case "explain":
+            return ExplainCommand.Run(CommandLine.ParseExplain(rest), Console.Out);
+
         default:
-            stderr.WriteLine($"digestkit: unknown command '{command}': expected check or fix (see 'digestkit --help')");
+            stderr.WriteLine($"digestkit: unknown command '{command}': expected check, fix, rules or explain (see 'digestkit --help')");
             return ExitCodes.UsageOrIo;
     }
 }

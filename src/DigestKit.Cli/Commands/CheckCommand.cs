@@ -10,10 +10,38 @@ internal static class CheckCommand
     public static int Run(CheckOptions options, TextWriter stderr)
     {
         var timings = Timings.FromEnvironment();
-        var files = InputFiles.Expand(options.Paths, stderr);
+        var discovery = FileDiscovery.Discover(options.Paths.Where(p => p != "-").ToArray(), options.Discovery);
+        var files = discovery.Files;
+        if (options.Paths.Contains("-"))
+        {
+            files = [.. files, CommandInputs.ReadStandardInput(options.StdinPath)];
+        }
+
         timings?.Mark("list files");
-        var run = CheckRunner.Run(files, timings);
+        if (!options.Quiet)
+        {
+            foreach (var note in discovery.Notes)
+            {
+                stderr.WriteLine("digestkit: " + note);
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            return CommandInputs.NothingToCheck(discovery, options.Discovery, stderr);
+        }
+
+        CheckRun run;
+        using (var progress = Progress.Start(files.Count, options.Quiet, stderr))
+        {
+            run = CheckRunner.Run(files, timings, progress);
+        }
+
         var report = run.Report;
+        if (options.Quiet)
+        {
+            report = report.Quiet(d => d.Severity == Engine.DigestSeverity.Error || (options.WarningsAsErrors && d.Severity == Engine.DigestSeverity.Warning));
+        }
 
         var useColor = options.OutputPath is null && options.Format == OutputFormat.Human && options.Color switch
         {
@@ -44,12 +72,12 @@ internal static class CheckCommand
 
         timings?.Mark("write report");
         timings?.Report(stderr);
-        foreach (var error in run.ReadErrors)
+        foreach (var error in discovery.Errors.Concat(run.ReadErrors))
         {
             stderr.WriteLine("digestkit: " + error);
         }
 
-        if (run.ReadErrors.Count > 0)
+        if (run.ReadErrors.Count > 0 || discovery.Errors.Count > 0)
         {
             return ExitCodes.UsageOrIo;
         }
@@ -96,9 +124,19 @@ internal static class ExitCodes
 
 internal static class Terminal
 {
-    /// <summary>Colour only for a terminal that wants it: see https://no-color.org and TERM=dumb.</summary>
+    /// <summary>
+    /// Colour only for a terminal that wants it. FORCE_COLOR (the convention of Node tools and CI systems that
+    /// render ANSI logs) wins over the rest: set to anything but 0 or false it turns colour on even when the
+    /// output is redirected, set to 0 or false it turns it off. Then NO_COLOR (https://no-color.org), a
+    /// redirected output and TERM=dumb turn it off.
+    /// </summary>
     public static bool SupportsColor()
     {
+        if (Environment.GetEnvironmentVariable("FORCE_COLOR") is { } force)
+        {
+            return force is not ("0" or "false");
+        }
+
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
         {
             return false;

@@ -17,7 +17,7 @@ internal static class CheckRunner
     /// <summary>Characters of diagnostic-free files kept in memory in case a cross-file rule reports on them.</summary>
     private const long RetainedTextBudget = 256L * 1024 * 1024;
 
-    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null)
+    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null)
     {
         var analyses = new DigestAnalysis?[files.Count];
         var texts = new string?[files.Count];
@@ -39,6 +39,7 @@ internal static class CheckRunner
 
             var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
             analyses[i] = analysis;
+            progress?.Advance();
 
             // Keep the text for source excerpts: always when the file has diagnostics, and for the others while
             // the total stays moderate, since a cross-file rule may still report on them (reading 3,000 files

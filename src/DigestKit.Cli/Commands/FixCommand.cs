@@ -15,7 +15,18 @@ internal static class FixCommand
 {
     public static int Run(FixOptions options, TextWriter stdout, TextWriter stderr)
     {
-        var files = InputFiles.Expand(options.Paths, stderr);
+        var discovery = FileDiscovery.Discover(options.Paths, options.Discovery);
+        foreach (var note in discovery.Notes)
+        {
+            stderr.WriteLine("digestkit: " + note);
+        }
+
+        var files = discovery.Files;
+        if (files.Count == 0)
+        {
+            return CommandInputs.NothingToCheck(discovery, options.Discovery, stderr);
+        }
+
         var outcomes = new FileOutcome[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -50,7 +61,8 @@ internal static class FixCommand
 
             if (options.DryRun)
             {
-                stdout.Write(UnifiedDiff.Create(source.DisplayPath, source.DisplayPath, result.OriginalText, result.FixedText));
+                var path = GitPath(source.FullPath);
+                stdout.Write(UnifiedDiff.Create("a/" + path, "b/" + path, result.OriginalText, result.FixedText));
             }
             else
             {
@@ -83,7 +95,28 @@ internal static class FixCommand
             $"{summaryVerb} {CheckReport.Plural(totalFixes, "problem")} in {CheckReport.Plural(changedFiles, "file")}; {CheckReport.Plural(files.Count, "file")} examined."));
         report.Flush();
         stdout.Flush();
-        return failures > 0 ? ExitCodes.UsageOrIo : ExitCodes.Success;
+        foreach (var error in discovery.Errors)
+        {
+            stderr.WriteLine("digestkit: " + error);
+        }
+
+        if (failures > 0 || discovery.Errors.Count > 0)
+        {
+            return ExitCodes.UsageOrIo;
+        }
+
+        // Like the --check modes of formatters: a dry run that finds work to do fails, so CI can require it.
+        return options.DryRun && changedFiles > 0 ? ExitCodes.Errors : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The path in a dry run's diff: relative to the current folder with '/' separators, which is what
+    /// <c>git apply</c> (run from there, with its default -p1 after the a/ and b/ prefixes) resolves.
+    /// </summary>
+    internal static string GitPath(string fullPath)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, fullPath);
+        return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     private static FileOutcome PlanFile(InputFile file)

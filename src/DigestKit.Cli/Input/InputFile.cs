@@ -5,82 +5,30 @@ namespace DigestKit.Cli.Input;
 /// carry): the argument as typed, or for files found in a folder, the folder argument joined with the file's
 /// path below it, so output stays relative when the input was.
 /// </summary>
-internal sealed record InputFile(string DisplayPath, string FullPath);
+internal sealed record InputFile(string DisplayPath, string FullPath)
+{
+    /// <summary>The bytes already read (the standard input for <c>-</c>); null to read <see cref="FullPath"/>.</summary>
+    public byte[]? Content { get; init; }
+}
 
 /// <summary>A problem with the command line or the file system that stops the command (exit code 2).</summary>
 internal sealed class UsageException(string message) : Exception(message);
 
-/// <summary>Expands the command line's files and folders into the files to process.</summary>
+/// <summary>The command line's files and folders as a list, for callers that only want the files.</summary>
 internal static class InputFiles
 {
     /// <summary>
-    /// Files are taken as given whatever their extension; folders contribute every <c>*.md</c> below them, in
-    /// ordinal order of their path. A file named twice is processed once. A missing path is a usage error.
+    /// <see cref="FileDiscovery.Discover"/> with default options; its notes and errors go to
+    /// <paramref name="warnings"/>. A missing path is a usage error.
     /// </summary>
     public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments, TextWriter? warnings = null)
     {
-        var seen = new HashSet<string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        var result = new List<InputFile>();
-        foreach (var argument in arguments)
+        var result = FileDiscovery.Discover(arguments);
+        foreach (var line in result.Notes.Concat(result.Errors))
         {
-            string full;
-            try
-            {
-                full = Path.GetFullPath(argument);
-            }
-            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                throw new UsageException($"'{argument}' is not a valid path: {ex.Message}");
-            }
-
-            if (File.Exists(full))
-            {
-                if (seen.Add(full))
-                {
-                    result.Add(new InputFile(argument, full));
-                }
-            }
-            else if (Directory.Exists(full))
-            {
-                string[] found;
-                try
-                {
-                    found = Directory.GetFiles(full, "*.md", new EnumerationOptions
-                    {
-                        RecurseSubdirectories = true,
-                        IgnoreInaccessible = false,
-                        MatchCasing = MatchCasing.CaseInsensitive,
-                        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-                    });
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new UsageException($"cannot list the folder '{argument}': {ex.Message}");
-                }
-
-                if (found.Length == 0)
-                {
-                    // Not an error (an empty folder is valid), but a likely mistake worth a line.
-                    warnings?.WriteLine($"digestkit: no *.md files in the folder '{argument}'");
-                }
-
-                var relative = found.Select(f => Path.GetRelativePath(full, f)).ToArray();
-                Array.Sort(relative, StringComparer.Ordinal);
-                foreach (var rel in relative)
-                {
-                    var fileFull = Path.Combine(full, rel);
-                    if (seen.Add(fileFull))
-                    {
-                        result.Add(new InputFile(Path.Combine(argument, rel), fileFull));
-                    }
-                }
-            }
-            else
-            {
-                throw new UsageException($"'{argument}' does not exist (expected a digest file or a folder of *.md digests)");
-            }
+            warnings?.WriteLine("digestkit: " + line);
         }
 
-        return result;
+        return result.Files;
     }
 }

@@ -56,11 +56,40 @@ internal sealed class SourceEncoding
 /// <summary>A digest read from disk: its path as shown to the user, its text and how it was encoded.</summary>
 internal sealed record SourceFile(string DisplayPath, string FullPath, string Text, SourceEncoding Encoding, bool IsValidEncoding)
 {
+    /// <summary>Larger files are refused: no digest comes near it, and the whole text is held in memory.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
     /// <summary>Reads and decodes a file; invalid bytes become U+FFFD and <see cref="IsValidEncoding"/> is false.</summary>
-    public static SourceFile Read(InputFile file)
+    public static SourceFile Read(InputFile file) => Decode(file, file.Content ?? ReadBytes(file.FullPath));
+
+    /// <summary>Reads at most <see cref="MaxBytes"/>, whatever the file claims its length is, and throws beyond it.</summary>
+    public static byte[] ReadBytes(string path)
     {
-        var bytes = File.ReadAllBytes(file.FullPath);
-        return Decode(file, bytes);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        return ReadCapped(stream);
+    }
+
+    public static byte[] ReadCapped(Stream stream)
+    {
+        if (stream.CanSeek && stream.Length > MaxBytes)
+        {
+            throw new FileTooLargeException(stream.Length);
+        }
+
+        var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 1 << 16);
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new FileTooLargeException(null);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     public static SourceFile Decode(InputFile file, byte[] bytes)
@@ -81,4 +110,12 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
 
         return new SourceFile(file.DisplayPath, file.FullPath, text, encoding, valid);
     }
+}
+
+/// <summary>A file over <see cref="SourceFile.MaxBytes"/>: an I/O problem like an unreadable file (exit code 2).</summary>
+internal sealed class FileTooLargeException(long? length) : IOException(Describe(length))
+{
+    private static string Describe(long? length) =>
+        FormattableString.Invariant($"it is larger than {SourceFile.MaxBytes / (1024 * 1024)} MB, the limit for a digest")
+        + (length is { } n ? FormattableString.Invariant($" ({n / (1024.0 * 1024):F1} MB)") : "");
 }

@@ -50,6 +50,14 @@ internal sealed class CheckReport
 
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>
+    /// The same files with only the diagnostics that pass <paramref name="keep"/>, for --quiet: a report that
+    /// then has nothing to show prints nothing, not even its summary line.
+    /// </summary>
+    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText) { IsQuiet = true };
+
+    public bool IsQuiet { get; private init; }
+
     public IReadOnlyList<DigestDiagnostic> Diagnostics { get; }
 
     /// <summary>The text of a checked file by its display path, or null when it is not available.</summary>

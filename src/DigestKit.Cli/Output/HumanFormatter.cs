@@ -20,14 +20,19 @@ internal static class HumanFormatter
             WriteDiagnostic(writer, diagnostic, report.SourceText, color);
         }
 
-        var summary = report.SummaryLine();
+        if (report.IsQuiet && report.Diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        var line = report.SummaryLine();
         if (color)
         {
             var worst = report.Errors > 0 ? DigestSeverity.Error : report.Warnings > 0 ? DigestSeverity.Warning : (DigestSeverity?)null;
-            summary = worst is { } w ? SeverityColor(w) + summary + Reset : Bold + summary + Reset;
+            line = worst is { } w ? SeverityColor(w) + line + Reset : Bold + line + Reset;
         }
 
-        writer.Write(summary);
+        writer.Write(line);
         writer.Write('\n');
     }
 

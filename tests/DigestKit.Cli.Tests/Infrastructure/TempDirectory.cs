@@ -40,7 +40,9 @@ internal sealed class TempDirectory : IDisposable
         {
             if (!OperatingSystem.IsWindows())
             {
-                foreach (var entry in Directory.EnumerateFileSystemEntries(Path, "*", SearchOption.AllDirectories).Prepend(Path))
+                // Links are not descended into: a test's link loop (ln -s . self) would never end.
+                var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+                foreach (var entry in Directory.EnumerateFileSystemEntries(Path, "*", options).Prepend(Path))
                 {
                     // Symbolic links (a dangling one in a test) have no mode of their own to restore.
                     if (new FileInfo(entry).LinkTarget is null)
