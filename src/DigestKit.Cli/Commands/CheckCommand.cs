@@ -75,6 +75,11 @@ internal static class CheckCommand
                     {
                         MsBuildFormatter.Write(writer, report);
                     }
+                    else if (format == OutputFormat.GitHub)
+                    {
+                        var paths = sarif ?? SarifOptions.ForCurrentDirectory();
+                        GitHubFormatter.Write(writer, report, paths.RootDirectory, paths.WorkingDirectory);
+                    }
                     else
                     {
                         HumanFormatter.Write(writer, report, color);

@@ -21,4 +21,22 @@ internal static class RepositoryRoot
 
         return start;
     }
+
+    /// <summary>
+    /// <paramref name="path"/> (absolute, or relative to <paramref name="workingDirectory"/>) relative to
+    /// <paramref name="root"/> with '/' separators, or null when it lies outside the root.
+    /// </summary>
+    public static string? RelativePath(string root, string workingDirectory, string path)
+    {
+        var full = Path.GetFullPath(path, workingDirectory);
+        var relative = Path.GetRelativePath(root, full);
+        if (Path.IsPathRooted(relative) || relative == ".."
+            || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || relative.StartsWith("../", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
 }

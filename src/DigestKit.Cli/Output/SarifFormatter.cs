@@ -419,12 +419,10 @@ internal static class SarifFormatter
         {
             if (!_artifacts.TryGetValue(path, out var artifact))
             {
-                var full = Path.GetFullPath(path, options.WorkingDirectory);
-                var relative = Path.GetRelativePath(options.RootDirectory, full);
-                var outside = Path.IsPathRooted(relative) || relative == ".."
-                    || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                    || relative.StartsWith("../", StringComparison.Ordinal);
-                artifact = outside ? (new Uri(full).AbsoluteUri, null) : (ToUri(relative), RootBaseId);
+                var relative = Input.RepositoryRoot.RelativePath(options.RootDirectory, options.WorkingDirectory, path);
+                artifact = relative is null
+                    ? (new Uri(Path.GetFullPath(path, options.WorkingDirectory)).AbsoluteUri, null)
+                    : (ToUri(relative), RootBaseId);
                 _artifacts.Add(path, artifact);
             }
 

@@ -62,6 +62,23 @@ public sealed class CheckEndToEndTests
     }
 
     [Fact]
+    public void GitHub_output_annotates_paths_from_the_repository_root_and_matches_golden_file()
+    {
+        using var repo = new TempDirectory();
+        Directory.CreateDirectory(repo.Combine(".git"));
+        foreach (var file in Directory.GetFiles(CliTestPaths.CheckDataDir))
+        {
+            repo.CopyIn(file, Path.Combine("content", "check", Path.GetFileName(file)));
+        }
+
+        var result = CliRunner.Run(repo.Combine("content"), "check", "--format", "github", "check");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(string.Empty, result.StdErr);
+        Assert.StartsWith("::warning file=content/check/broken.md,line=6,col=7,endLine=6,endColumn=30,title=DK1008::", result.StdOut, StringComparison.Ordinal);
+        Golden.AssertMatches(Path.Combine("e2e", "check.github.txt"), result.StdOut);
+    }
+
+    [Fact]
     public void Clean_digest_exits_0_with_a_summary_and_no_colour_when_redirected()
     {
         var result = CliRunner.Run(Data, "check", "check/clean.md");

@@ -22,6 +22,7 @@ public sealed class FormatGoldenTests
     [InlineData("msbuild", "constructed.msbuild.txt")]
     [InlineData("sarif", "constructed.sarif.json")]
     [InlineData("json", "constructed.json")]
+    [InlineData("github", "constructed.github.txt")]
     public void Output_matches_golden_file(string format, string golden) =>
         Golden.AssertMatches(Path.Combine("format", golden), Render(CommandLine.ParseCheck(["--format", format, "x"]).Format));
 
