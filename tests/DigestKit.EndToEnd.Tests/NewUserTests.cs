@@ -71,6 +71,22 @@ public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
         Assert.Equal(Path.GetFullPath(digest), Path.GetFullPath(error.Groups["path"].Value));
         Assert.Equal(position, (int.Parse(error.Groups["line"].Value), int.Parse(error.Groups["column"].Value)));
 
+        // The problem matcher the README gives for CI reads the same error from the real build output.
+        using (var matcher = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, ".github", "digestkit-matcher.json"))))
+        {
+            var pattern = matcher.RootElement.GetProperty("problemMatcher")[0].GetProperty("pattern")[0];
+            var regex = new Regex(pattern.GetProperty("regexp").GetString()!);
+            int Group(string name) => pattern.GetProperty(name).GetInt32();
+            var matched = broken.StdOut.Split('\n').Select(l => regex.Match(l.TrimEnd('\r'))).Where(m => m.Success).ToList();
+            Assert.True(matched.Count > 0, "the problem matcher matches no line of the build output:\n" + broken);
+            Assert.Contains(matched, m =>
+                Path.GetFullPath(m.Groups[Group("file")].Value) == Path.GetFullPath(digest)
+                && (int.Parse(m.Groups[Group("line")].Value), int.Parse(m.Groups[Group("column")].Value)) == position
+                && m.Groups[Group("severity")].Value == "error"
+                && m.Groups[Group("code")].Value == error.Groups["id"].Value
+                && !m.Groups[Group("message")].Value.EndsWith(']'));
+        }
+
         output.WriteLine($"new console project, package, build, run, broken build: {clock.Elapsed.TotalSeconds:F0} s");
     }
 
@@ -102,6 +118,48 @@ public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
             $"no error at broken.md:{line}:{column}:\n{failed}");
 
         output.WriteLine($"tool install and checks: {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>
+    /// The README's advice to library authors: with <c>PrivateAssets="analyzers;build;buildtransitive"</c>, a library's
+    /// consumers get the runtime types but not the generator, so their own content/*.md (not digests) builds; without
+    /// it, the generator flows to them and fails their build on it.
+    /// </summary>
+    [Fact]
+    public void A_library_referencing_DigestKit_with_PrivateAssets_leaves_its_consumers_markdown_alone()
+    {
+        var user = feed.NewDirectory("library-user");
+        var environment = IsolatedPackages();
+        WriteNuGetConfig(user);
+        var library = Path.Combine(user, "PaperLib");
+        var app = Path.Combine(user, "PaperApp");
+
+        Succeed(DotnetCommand.Dotnet(user, environment, "new", "classlib", "-n", "PaperLib", "-o", library));
+        Succeed(DotnetCommand.Dotnet(library, environment, "add", "package", PackedFeed.LibraryId));
+        var libraryProject = Path.Combine(library, "PaperLib.csproj");
+        var plain = $"<PackageReference Include=\"{PackedFeed.LibraryId}\" Version=\"{PackedFeed.Version}\" />";
+        var privateAssets = $"<PackageReference Include=\"{PackedFeed.LibraryId}\" Version=\"{PackedFeed.Version}\" PrivateAssets=\"analyzers;build;buildtransitive\" />";
+        Assert.Contains(plain, File.ReadAllText(libraryProject));
+        File.WriteAllText(libraryProject, File.ReadAllText(libraryProject).Replace(plain, privateAssets));
+        Directory.CreateDirectory(Path.Combine(library, "content"));
+        File.Copy(TestPaths.CleanSeed, Path.Combine(library, "content", "2021-06-21---hot-papers.md"));
+        File.Delete(Path.Combine(library, "Class1.cs"));
+        File.WriteAllText(Path.Combine(library, "Papers.cs"), "namespace PaperLib;\n\npublic static class Papers\n{\n    public static DigestKit.Digest First => System.Linq.Enumerable.First(Digests.All);\n}\n");
+
+        Succeed(DotnetCommand.Dotnet(user, environment, "new", "console", "-n", "PaperApp", "-o", app));
+        Succeed(DotnetCommand.Dotnet(app, environment, "add", "reference", libraryProject));
+        Directory.CreateDirectory(Path.Combine(app, "content"));
+        File.WriteAllText(Path.Combine(app, "content", "notes.md"), "# Notes\n\nThe app's own documentation, not a digest.\n");
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "Console.WriteLine(PaperLib.Papers.First.Papers[0].Title);\n");
+
+        Succeed(DotnetCommand.Dotnet(app, environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false"));
+        var run = Succeed(DotnetCommand.Dotnet(app, environment, "run", "--no-build"));
+        Assert.Equal(FirstPaperTitle(TestPaths.CleanSeed), run.StdOut.Trim());
+
+        File.WriteAllText(libraryProject, File.ReadAllText(libraryProject).Replace(privateAssets, plain));
+        var leaked = DotnetCommand.Dotnet(app, environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
+        Assert.True(leaked.ExitCode != 0 && leaked.StdOut.Contains("notes.md", StringComparison.Ordinal) && leaked.StdOut.Contains("error DK", StringComparison.Ordinal),
+            "without PrivateAssets the consumer's notes.md was expected to fail its build as a digest:\n" + leaked);
     }
 
     private Dictionary<string, string?> IsolatedPackages() =>

@@ -1,6 +1,10 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DigestKit.EndToEnd.Tests.Infrastructure;
 using DigestKit.Tests;
@@ -146,6 +150,112 @@ public sealed class PackageContentTests(PackedFeed feed)
         }
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void Both_packages_have_the_icon_the_changelog_section_as_release_notes_and_their_own_readme()
+    {
+        var changelog = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "CHANGELOG.md")).ReplaceLineEndings("\n");
+        var section = Regex.Match(changelog, $@"(?ms)^## {Regex.Escape(PackedFeed.Version)}\s*$.*?(?=^## |\z)").Value.Trim();
+        Assert.StartsWith($"## {PackedFeed.Version}\n", section, StringComparison.Ordinal);
+        var readmes = new List<string>();
+        foreach (var (package, project) in new[] { (feed.LibraryPackage, "DigestKit"), (feed.ToolPackage, "DigestKit.Cli") })
+        {
+            var metadata = Nuspec(package);
+            Assert.Equal("icon.png", metadata.Element(metadata.Name.Namespace + "icon")?.Value);
+            var icon = Entry(package, "icon.png");
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], icon[..4]);
+            Assert.Equal((128, 128), (BinaryPrimitives.ReadInt32BigEndian(icon.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(icon.AsSpan(20))));
+            Assert.Equal(section, metadata.Element(metadata.Name.Namespace + "releaseNotes")?.Value.ReplaceLineEndings("\n"));
+
+            // Written for the package's user: its own file, no repository scripts, no links that only work in the repository.
+            var readme = Encoding.UTF8.GetString(Entry(package, "README.md"));
+            Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", project, "README.md")), readme);
+            Assert.StartsWith($"# {project}\n", readme.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            Assert.DoesNotContain("test.sh", readme, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"\]\((?!https?://)", readme);
+            readmes.Add(readme);
+        }
+
+        Assert.NotEqual(readmes[0], readmes[1]);
+    }
+
+    [Fact]
+    public void The_assemblies_carry_their_symbols_with_repository_relative_paths_and_source_link()
+    {
+        var checkedAssemblies = new List<string>();
+        foreach (var (package, assembly) in new[] { (feed.LibraryPackage, "lib/netstandard2.0/DigestKit.dll"), (feed.LibraryPackage, "analyzers/dotnet/cs/DigestKit.Engine.dll"), (feed.ToolPackage, "tools/net10.0/any/digestkit.dll") })
+        {
+            using var pe = new PEReader(new MemoryStream(Entry(package, assembly)));
+            var embedded = pe.ReadDebugDirectory().Where(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToList();
+            Assert.True(embedded.Count == 1, assembly + " has no embedded PDB");
+            using var provider = pe.ReadEmbeddedPortablePdbDebugDirectoryData(embedded[0]);
+            var pdb = provider.GetMetadataReader();
+            var documents = pdb.Documents.Select(h => pdb.GetString(pdb.GetDocument(h).Name)).ToList();
+            Assert.NotEmpty(documents);
+
+            // ContinuousIntegrationBuild maps the clone's folder to /_/ (and an intermediate folder outside it to /_1/):
+            // no local path in a package.
+            Assert.All(documents, d => Assert.Matches("^/_[0-9]*/", d));
+            Assert.Contains(documents, d => d.StartsWith("/_/src/", StringComparison.Ordinal));
+            var sourceLink = pdb.CustomDebugInformation
+                .Select(h => pdb.GetCustomDebugInformation(h))
+                .Where(c => pdb.GetGuid(c.Kind) == SourceLinkKind)
+                .Select(c => Encoding.UTF8.GetString(pdb.GetBlobBytes(c.Value)))
+                .SingleOrDefault();
+            Assert.True(sourceLink is not null, assembly + " has no SourceLink");
+            Assert.Matches(@"""/_/\*"": ?""https://raw\.githubusercontent\.com/[^""]+/[0-9a-f]{40}/\*""", sourceLink);
+            checkedAssemblies.Add(assembly);
+        }
+
+        var metadata = Nuspec(feed.LibraryPackage);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)metadata.Element(metadata.Name.Namespace + "repository")?.Attribute("commit") ?? string.Empty);
+    }
+
+    [Fact]
+    public void The_tool_rolls_forward_to_a_later_major_runtime()
+    {
+        using var json = JsonDocument.Parse(Entry(feed.ToolPackage, "tools/net10.0/any/digestkit.runtimeconfig.json"));
+        Assert.Equal("Major", json.RootElement.GetProperty("runtimeOptions").GetProperty("rollForward").GetString());
+    }
+
+    [Fact]
+    public void Packing_the_same_sources_again_elsewhere_gives_byte_identical_packages()
+    {
+        var again = feed.PackAgain();
+        foreach (var package in new[] { feed.LibraryPackage, feed.ToolPackage })
+        {
+            var other = Path.Combine(again, Path.GetFileName(package));
+            var (first, second) = (File.ReadAllBytes(package), File.ReadAllBytes(other));
+            if (!first.AsSpan().SequenceEqual(second))
+            {
+                using var a = ZipFile.OpenRead(package);
+                using var b = ZipFile.OpenRead(other);
+                var differing = a.Entries.Select(e => e.FullName)
+                    .Where(name => b.GetEntry(name) is not { } entry || entry.LastWriteTime != a.GetEntry(name)!.LastWriteTime || !Read(entry).SequenceEqual(Read(a.GetEntry(name)!)))
+                    .ToList();
+                Assert.Fail($"{Path.GetFileName(package)} differs between two packs; entries: {string.Join(", ", differing)}");
+            }
+        }
+    }
+
+    /// <summary>The SourceLink custom debug information kind of portable PDBs.</summary>
+    private static readonly Guid SourceLinkKind = new("CC110556-A091-4D38-9FEC-25AB9A351A6A");
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static byte[] Entry(string package, string name)
+    {
+        using var zip = ZipFile.OpenRead(package);
+        var entry = zip.GetEntry(name);
+        Assert.True(entry is not null, $"{Path.GetFileName(package)} has no {name}: " + string.Join(", ", zip.Entries.Select(e => e.FullName)));
+        return Read(entry);
     }
 
     private static Dictionary<string, Version> AssemblyReferences(ZipArchiveEntry entry)

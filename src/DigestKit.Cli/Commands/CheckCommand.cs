@@ -50,16 +50,17 @@ internal static class CheckCommand
             _ => Terminal.SupportsColor(),
         };
 
+        var sarif = SarifOptions.ForCurrentDirectory() with { ToolErrors = run.ReadErrors };
         if (options.OutputPath is null)
         {
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
-            WriteReport(buffered, report, options.Format, useColor);
+            WriteReport(buffered, report, options.Format, useColor, sarif);
         }
         else
         {
             var memory = new MemoryStream();
-            WriteReport(memory, report, options.Format, false);
+            WriteReport(memory, report, options.Format, false, sarif);
             try
             {
                 AtomicFile.Write(Path.GetFullPath(options.OutputPath), memory.ToArray());
@@ -85,12 +86,12 @@ internal static class CheckCommand
         return report.Errors > 0 || (options.WarningsAsErrors && report.Warnings > 0) ? ExitCodes.Errors : ExitCodes.Success;
     }
 
-    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color)
+    public static void WriteReport(Stream stream, CheckReport report, OutputFormat format, bool color, SarifOptions? sarif = null)
     {
         switch (format)
         {
             case OutputFormat.Sarif:
-                SarifFormatter.Write(stream, report);
+                SarifFormatter.Write(stream, report, sarif ?? SarifOptions.ForCurrentDirectory());
                 break;
             case OutputFormat.Json:
                 JsonFormatter.Write(stream, report);
@@ -101,6 +102,11 @@ internal static class CheckCommand
                     if (format == OutputFormat.MsBuild)
                     {
                         MsBuildFormatter.Write(writer, report);
+                    }
+                    else if (format == OutputFormat.GitHub)
+                    {
+                        var paths = sarif ?? SarifOptions.ForCurrentDirectory();
+                        GitHubFormatter.Write(writer, report, paths.RootDirectory, paths.WorkingDirectory);
                     }
                     else
                     {

@@ -6,6 +6,7 @@ internal enum OutputFormat
     MsBuild,
     Sarif,
     Json,
+    GitHub,
 }
 
 internal enum ColorMode
@@ -67,7 +68,9 @@ internal static class CommandLine
         from the standard input.
 
         Options:
-          --format <human|msbuild|sarif|json>  output format (default: human)
+          --format <human|msbuild|sarif|json|github>
+                                               output format (default: human); github: workflow commands
+                                               that annotate a GitHub Actions run
           -o, --output <file>                  write the report to a file instead of the standard output
           --warnaserror                        exit with 1 when there is a warning, not only an error
           -q, --quiet                          report errors only (and warnings with --warnaserror); no notes
@@ -411,7 +414,8 @@ internal static class CommandLine
         "msbuild" => OutputFormat.MsBuild,
         "sarif" => OutputFormat.Sarif,
         "json" => OutputFormat.Json,
-        _ => throw new Input.UsageException($"unknown format '{value}': expected human, msbuild, sarif or json"),
+        "github" => OutputFormat.GitHub,
+        _ => throw new Input.UsageException($"unknown format '{value}': expected human, msbuild, sarif, json or github"),
     };
 
     private static ColorMode ParseColor(string value) => value.ToLowerInvariant() switch

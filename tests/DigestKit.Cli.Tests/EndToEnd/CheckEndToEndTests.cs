@@ -15,7 +15,6 @@ public sealed class CheckEndToEndTests
     [Theory]
     [InlineData("human", "check.human.txt")]
     [InlineData("msbuild", "check.msbuild.txt")]
-    [InlineData("sarif", "check.sarif.json")]
     [InlineData("json", "check.json")]
     public void Check_output_of_the_test_digests_matches_golden_file(string format, string golden)
     {
@@ -23,6 +22,60 @@ public sealed class CheckEndToEndTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(string.Empty, result.StdErr);
         Golden.AssertMatches(CliTestPaths.GoldenDir, Path.Combine("e2e", golden), result.StdOut);
+    }
+
+    /// <summary>
+    /// SARIF paths are relative to the repository root, so the golden run is in a repository of its own (the
+    /// test digests' place in this repository is no concern of the output), and the root's URI is the one
+    /// machine-specific value.
+    /// </summary>
+    [Fact]
+    public void Sarif_output_is_relative_to_the_repository_root_from_any_folder_and_matches_golden_file()
+    {
+        using var repo = new TempDirectory();
+        Directory.CreateDirectory(repo.Combine(".git"));
+        foreach (var file in Directory.GetFiles(CliTestPaths.CheckDataDir))
+        {
+            repo.CopyIn(file, Path.Combine("check", Path.GetFileName(file)));
+        }
+
+        var fromRoot = CliRunner.Run(repo.Path, "check", "--format", "sarif", "check");
+        Assert.True(fromRoot.ExitCode == 1, fromRoot.ToString());
+        Assert.Equal(string.Empty, fromRoot.StdErr);
+        var rootUri = new Uri(repo.Path + "/").AbsoluteUri;
+        Assert.Contains($"\"uri\": \"{rootUri}\"", fromRoot.StdOut, StringComparison.Ordinal);
+        Golden.AssertMatches(Path.Combine("e2e", "check.sarif.json"), fromRoot.StdOut.Replace(rootUri, "file:///repository/", StringComparison.Ordinal));
+
+        // From a subfolder, with the paths typed from there: the same locations and fingerprints.
+        var fromSubfolder = CliRunner.Run(repo.Combine("check"), "check", "--format", "sarif", ".");
+        Assert.True(fromSubfolder.ExitCode == 1, fromSubfolder.ToString());
+        static IEnumerable<string> Identities(string sarif)
+        {
+            using var json = JsonDocument.Parse(sarif);
+            return json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Select(r => r.GetProperty("locations").GetRawText() + r.GetProperty("partialFingerprints").GetRawText())
+                .ToList();
+        }
+
+        Assert.Equal(Identities(fromRoot.StdOut), Identities(fromSubfolder.StdOut));
+        Assert.Contains("\"uri\": \"check/broken.md\"", fromSubfolder.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GitHub_output_annotates_paths_from_the_repository_root_and_matches_golden_file()
+    {
+        using var repo = new TempDirectory();
+        Directory.CreateDirectory(repo.Combine(".git"));
+        foreach (var file in Directory.GetFiles(CliTestPaths.CheckDataDir))
+        {
+            repo.CopyIn(file, Path.Combine("content", "check", Path.GetFileName(file)));
+        }
+
+        var result = CliRunner.Run(repo.Combine("content"), "check", "--format", "github", "check");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(string.Empty, result.StdErr);
+        Assert.StartsWith("::warning file=content/check/broken.md,line=6,col=7,endLine=6,endColumn=30,title=DK1008::", result.StdOut, StringComparison.Ordinal);
+        Golden.AssertMatches(Path.Combine("e2e", "check.github.txt"), result.StdOut);
     }
 
     [Fact]

@@ -32,6 +32,9 @@ internal static class ConstructedReports
         "\n" +
         "Thread üëá below\n";
 
+    /// <summary>The constructed paths are relative to a repository root at /repo, where check ran.</summary>
+    public static SarifOptions SarifAtRoot { get; } = new("/repo", "/repo");
+
     public static string BrokenText => File.ReadAllText(Path.Combine(CliTestPaths.CheckDataDir, "broken.md")).ReplaceLineEndings("\n");
 
     public static CheckReport Create()

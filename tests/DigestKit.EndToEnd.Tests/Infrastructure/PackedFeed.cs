@@ -21,16 +21,7 @@ public sealed class PackedFeed : IDisposable
             IsUnder(Root, TestPaths.RepoRoot),
             $"the temporary folder {Root} is inside the repository: its Directory.Build.props would apply");
         FeedDirectory = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
-        var artifacts = Path.Combine(Root, "artifacts");
-        foreach (var project in new[] { "src/DigestKit/DigestKit.csproj", "src/DigestKit.Cli/DigestKit.Cli.csproj" })
-        {
-            var pack = DotnetCommand.Dotnet(
-                TestPaths.RepoRoot,
-                new Dictionary<string, string?>(),
-                "pack", Path.Combine(TestPaths.RepoRoot, project), "-c", "Release", "-o", FeedDirectory, "--artifacts-path", artifacts,
-                "-nodeReuse:false", "-p:UseSharedCompilation=false");
-            Assert.True(pack.ExitCode == 0, pack.ToString());
-        }
+        Pack(FeedDirectory, Path.Combine(Root, "artifacts"));
 
         LibraryPackage = Path.Combine(FeedDirectory, $"{LibraryId}.{Version}.nupkg");
         ToolPackage = Path.Combine(FeedDirectory, $"{ToolId}.{Version}.nupkg");
@@ -50,6 +41,27 @@ public sealed class PackedFeed : IDisposable
     public string LibraryPackage { get; }
 
     public string ToolPackage { get; }
+
+    /// <summary>Packs both packages once more, into a new folder with its own artifacts folder, and returns the folder.</summary>
+    public string PackAgain()
+    {
+        var feed = NewDirectory("feed-again");
+        Pack(feed, NewDirectory("artifacts-again"));
+        return feed;
+    }
+
+    private static void Pack(string feed, string artifacts)
+    {
+        foreach (var project in new[] { "src/DigestKit/DigestKit.csproj", "src/DigestKit.Cli/DigestKit.Cli.csproj" })
+        {
+            var pack = DotnetCommand.Dotnet(
+                TestPaths.RepoRoot,
+                new Dictionary<string, string?>(),
+                "pack", Path.Combine(TestPaths.RepoRoot, project), "-c", "Release", "-o", feed, "--artifacts-path", artifacts,
+                "-nodeReuse:false", "-p:UseSharedCompilation=false");
+            Assert.True(pack.ExitCode == 0, pack.ToString());
+        }
+    }
 
     /// <summary>A new empty folder under <see cref="Root"/>.</summary>
     public string NewDirectory(string name) => Directory.CreateDirectory(Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8])).FullName;

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DigestKit.Cli.Docs;
+using DigestKit.Engine;
+
+namespace DigestKit.Cli.Output;
+
+/// <summary>
+/// What a SARIF rule descriptor says about a rule beyond its title, taken from the rule's docs page so that
+/// code scanning shows the same text as docs/diagnostics: the full description is the page's first paragraph
+/// under "What it means", the help is the whole page (as Markdown, and as plain text for viewers without it).
+/// </summary>
+internal static partial class SarifRuleHelp
+{
+    public static string FullDescription(DigestRule rule)
+    {
+        if (RuleDocs.Markdown(rule.Id) is { } page)
+        {
+            var paragraph = FirstParagraphUnder(page, "## What it means");
+            if (paragraph.Length > 0)
+            {
+                return Sentence(PlainInline(paragraph));
+            }
+        }
+
+        return Sentence(rule.Title);
+    }
+
+    public static string HelpMarkdown(DigestRule rule) =>
+        RuleDocs.Markdown(rule.Id)?.TrimEnd('\n') ?? $"# {rule.Id}: {rule.Title}\n\nSee {rule.HelpLink}.";
+
+    /// <summary>The page as plain text: no heading marks, table pipes, code fences, backticks or link syntax.</summary>
+    public static string HelpText(DigestRule rule)
+    {
+        if (RuleDocs.Markdown(rule.Id) is not { } page)
+        {
+            return $"{rule.Id}: {rule.Title}. See {rule.HelpLink}.";
+        }
+
+        var builder = new StringBuilder();
+        var inFence = false;
+        foreach (var line in page.TrimEnd('\n').Split('\n'))
+        {
+            if (line.StartsWith("```", StringComparison.Ordinal))
+            {
+                inFence = !inFence;
+                continue;
+            }
+
+            if (inFence)
+            {
+                builder.Append("    ").Append(line).Append('\n');
+            }
+            else if (line.StartsWith('#'))
+            {
+                builder.Append(PlainInline(line.TrimStart('#').Trim())).Append('\n');
+            }
+            else if (line.StartsWith('|'))
+            {
+                var cells = line.Trim('|').Split('|').Select(c => PlainInline(c.Trim().Replace("`", string.Empty, StringComparison.Ordinal))).ToArray();
+                if (cells.All(c => c.Length == 0 || c.All(ch => ch is '-' or ':')))
+                {
+                    continue; // The header and separator rows of the key/value table.
+                }
+
+                builder.Append(string.Join(": ", cells.Where(c => c.Length > 0))).Append('\n');
+            }
+            else
+            {
+                builder.Append(PlainInline(line)).Append('\n');
+            }
+        }
+
+        return builder.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>A message as a sentence: SARIF viewers and the Multitool (SARIF2001) expect the final period.</summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length == 0 || trimmed.EndsWith('.') || trimmed.EndsWith('?') || trimmed.EndsWith('!') ? trimmed : trimmed + ".";
+    }
+
+    private static string FirstParagraphUnder(string page, string heading)
+    {
+        var lines = page.Split('\n');
+        var start = Array.FindIndex(lines, l => l.Trim() == heading);
+        if (start < 0)
+        {
+            return string.Empty;
+        }
+
+        var paragraph = new List<string>();
+        for (var i = start + 1; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                if (paragraph.Count > 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (line.StartsWith('#') || line.StartsWith("```", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            paragraph.Add(line);
+        }
+
+        return string.Join(' ', paragraph);
+    }
+
+    private static string PlainInline(string text) => Backticks().Replace(Links().Replace(text, "$1 ($2)"), "'$1'");
+
+    [GeneratedRegex(@"\[([^\]]*)\]\(([^)\s]+)\)")]
+    private static partial Regex Links();
+
+    [GeneratedRegex("`([^`]*)`")]
+    private static partial Regex Backticks();
+}
