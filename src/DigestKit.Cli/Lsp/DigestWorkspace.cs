@@ -2,6 +2,7 @@ using DigestKit.Cli.Configuration;
 using DigestKit.Cli.Fixing;
 using DigestKit.Cli.Input;
 using DigestKit.Engine;
+using DigestKit.Engine.Parsing;
 
 namespace DigestKit.Cli.Lsp;
 
@@ -236,6 +237,23 @@ internal sealed class DigestWorkspace
         return found;
     }
 
+    /// <summary>
+    /// The model without the per-file rules: all a file that is not open contributes is its slug and papers, and
+    /// the parse is about half of the engine's time on a real post. Never throws, like the engine.
+    /// </summary>
+    public static DigestAnalysis ParseOnly(string fullPath, string enginePath, string text)
+    {
+        var diagnostics = new List<DigestDiagnostic>();
+        try
+        {
+            return new DigestAnalysis(DigestParser.Parse(enginePath, text, diagnostics), EquatableArray<DigestDiagnostic>.Empty);
+        }
+        catch (Exception)
+        {
+            return new DigestAnalysis(new DigestDocument(enginePath, null, EquatableArray<Paper>.Empty, text.Length), EquatableArray<DigestDiagnostic>.Empty);
+        }
+    }
+
     private static WorkspaceFile? ReadFile(string fullPath, string enginePath, Func<string, string, string, DigestAnalysis> analyze)
     {
         SourceFile source;
@@ -275,7 +293,7 @@ internal sealed class DigestWorkspace
             return;
         }
 
-        if (ReadFile(fullPath, EnginePathFor(fullPath), Analyze) is { } file)
+        if (ReadFile(fullPath, EnginePathFor(fullPath), ParseOnly) is { } file)
         {
             _onDisk[fullPath] = file;
             if (!_openFiles.ContainsKey(fullPath))

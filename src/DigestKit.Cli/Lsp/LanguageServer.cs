@@ -492,7 +492,7 @@ internal sealed class LanguageServer
                 var enginePaths = files.ToDictionary(f => f.FullPath, f => Path.GetRelativePath(f.Root, f.FullPath), DigestWorkspace.PathComparer);
                 // No time bound here: indexing is off the worker, so a pathological file on disk delays only the
                 // cross-file results, and a bound per file would park a second thread-pool thread per file.
-                var indexed = DigestWorkspace.Index(files, (full, enginePath, text) => Engine.DigestEngine.Analyze(enginePath, text), full => enginePaths[full], _stopping.Token);
+                var indexed = DigestWorkspace.Index(files, DigestWorkspace.ParseOnly, full => enginePaths[full], _stopping.Token);
                 Post(() =>
                 {
                     _workspace.MergeIndex(indexed);

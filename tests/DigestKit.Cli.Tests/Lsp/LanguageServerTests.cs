@@ -203,6 +203,50 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_in_one_open_file_updates_the_cross_file_diagnostics_of_another()
+    {
+        var first = CopyDigest("clean.md", "a.md");
+        var second = _workspace.Write("b.md", Encoding.UTF8.GetBytes(File.ReadAllText(first).Replace("slug: \"hot-papers-2021-06-21\"", "slug: \"hot-papers-2021-06-22\"", StringComparison.Ordinal)));
+        await using var client = LspClient.Start(_workspace.Path);
+        await client.InitializeAsync(_workspace.Path);
+        var (a, b) = (LspClient.Uri(first), LspClient.Uri(second));
+        client.Open(a, File.ReadAllText(first));
+        client.Open(b, File.ReadAllText(second));
+        Assert.DoesNotContain(await client.DiagnosticsAsync(b, 1), d => (string?)d!["code"] == "DK6001");
+
+        // a.md takes b.md's slug: b.md, later in path order, is the duplicate, and its related location is a.md's new slug.
+        client.Change(a, 2, LspClient.Edit(LspClient.Range(5, 27, 5, 28), "2"));
+        JsonArray diagnostics;
+        do
+        {
+            diagnostics = await client.DiagnosticsAsync(b);
+        }
+        while (!diagnostics.Any(d => (string?)d!["code"] == "DK6001"));
+
+        var related = diagnostics.Single(d => (string?)d!["code"] == "DK6001")!["relatedInformation"]![0]!["location"]!;
+        Assert.Equal(a, (string?)related["uri"]);
+        Assert.Equal(5, (int?)related["range"]!["start"]!["line"]);
+
+        // Papers with the same arXiv id and a different title across files: DK6002 on b.md, related to a.md's title.
+        client.Change(b, 2, LspClient.Edit(LspClient.Range(17, 5, 17, 11), "Malign"));
+        var changed = await client.DiagnosticsAsync(b, 2);
+        var inconsistent = changed.Single(d => (string?)d!["code"] == "DK6002")!;
+        Assert.Equal("arXiv paper '2106.02901' has a different title in a.md", (string?)inconsistent["message"]);
+        Assert.Equal(17, (int?)inconsistent["relatedInformation"]![0]!["location"]!["range"]!["start"]!["line"]);
+
+        // a.md goes back to its slug: the duplicate goes; the paper disagreement and b.md's own slug warning stay.
+        client.Change(a, 3, LspClient.Edit(LspClient.Range(5, 27, 5, 28), "1"));
+        do
+        {
+            diagnostics = await client.DiagnosticsAsync(b);
+        }
+        while (diagnostics.Any(d => (string?)d!["code"] == "DK6001"));
+
+        Assert.Equal(["DK1008", "DK6002"], diagnostics.Select(d => (string?)d!["code"]));
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task The_server_registers_its_file_watchers_when_the_client_can_take_them()
     {
         await using var client = LspClient.Start(_workspace.Path);
