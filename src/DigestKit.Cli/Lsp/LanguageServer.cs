@@ -20,6 +20,7 @@ internal sealed class LanguageServer
     private readonly DigestWorkspace _workspace;
     private readonly CancellationTokenSource _stopping = new();
     private readonly LspFeatures _features;
+    private readonly List<System.IO.FileSystemWatcher> _watchers = [];
 
     /// <summary>DIGESTKIT_TIMINGS=1 (as for check) logs where each round of diagnostics spends its time.</summary>
     private readonly bool _timings = Environment.GetEnvironmentVariable("DIGESTKIT_TIMINGS") == "1";
@@ -73,6 +74,7 @@ internal sealed class LanguageServer
             if (_exitCode is { } code)
             {
                 _stopping.Cancel();
+                _watchers.ForEach(w => w.Dispose());
                 return code;
             }
 
@@ -354,6 +356,11 @@ internal sealed class LanguageServer
                 }
 
                 StartIndexing(added);
+                if (!_dynamicWatchers)
+                {
+                    WatchFolders(added);
+                }
+
                 return;
             }
 
@@ -446,6 +453,7 @@ internal sealed class LanguageServer
     {
         if (!_dynamicWatchers)
         {
+            WatchFolders(_workspace.Roots);
             return;
         }
 
@@ -453,6 +461,41 @@ internal sealed class LanguageServer
             new DidChangeWatchedFilesRegistrationOptions([new FileSystemWatcher("**/*.md"), new FileSystemWatcher("**/" + Configuration.EditorConfig.FileName)]));
         _connection.SendRequest("digestkit-" + Interlocked.Increment(ref _nextRequestId), "client/registerCapability",
             new RegistrationParams([registration]), LspJson.Default.RegistrationParams);
+    }
+
+    /// <summary>
+    /// For clients that cannot watch files for us (Neovim before 0.10, some eglot set-ups): the server watches the
+    /// workspace folders itself, and the events reach the worker like the client's would.
+    /// </summary>
+    private void WatchFolders(IEnumerable<string> roots)
+    {
+        foreach (var root in roots)
+        {
+            try
+            {
+                var watcher = new System.IO.FileSystemWatcher(root)
+                {
+                    IncludeSubdirectories = true,
+                    NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName,
+                };
+                void Changed(string path, bool deleted) => Post(() => WatchedFilesChanged([new FileEvent(DigestWorkspace.UriOf(path), deleted ? 3 : 2)]));
+                watcher.Changed += (_, e) => Changed(e.FullPath, false);
+                watcher.Created += (_, e) => Changed(e.FullPath, false);
+                watcher.Deleted += (_, e) => Changed(e.FullPath, true);
+                watcher.Renamed += (_, e) =>
+                {
+                    Changed(e.OldFullPath, true);
+                    Changed(e.FullPath, false);
+                };
+                watcher.Error += (_, e) => Log("watching the workspace failed: " + e.GetException().Message);
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or PlatformNotSupportedException)
+            {
+                Log($"cannot watch '{root}': {ex.Message}");
+            }
+        }
     }
 
     private void WatchedFilesChanged(IEnumerable<FileEvent> changes)

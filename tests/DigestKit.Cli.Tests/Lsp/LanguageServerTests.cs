@@ -247,6 +247,34 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task Without_client_file_watching_the_server_follows_the_disk_itself()
+    {
+        var first = CopyDigest("clean.md", "a.md");
+        var second = CopyDigest("clean.md", "b.md");
+        await using var client = LspClient.Start(_workspace.Path);
+        await client.InitializeAsync(_workspace.Path); // no workspace.didChangeWatchedFiles capability
+        var uri = LspClient.Uri(second);
+        client.Open(uri, File.ReadAllText(second));
+        JsonArray diagnostics;
+        do
+        {
+            diagnostics = await client.DiagnosticsAsync(uri);
+        }
+        while (!diagnostics.Any(d => (string?)d!["code"] == "DK6001"));
+
+        // Another program deletes the unopened duplicate: no notification from the client, the DK6001 still goes.
+        File.Delete(first);
+        do
+        {
+            diagnostics = await client.DiagnosticsAsync(uri);
+        }
+        while (diagnostics.Any(d => (string?)d!["code"] == "DK6001"));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task The_server_registers_its_file_watchers_when_the_client_can_take_them()
     {
         await using var client = LspClient.Start(_workspace.Path);
