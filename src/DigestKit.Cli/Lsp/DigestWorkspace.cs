@@ -143,13 +143,6 @@ internal sealed class DigestWorkspace
 
     public IEnumerable<OpenDocument> OpenDocuments => _open.Values;
 
-    /// <summary>Bumped whenever the cross-file diagnostics are recomputed (part of the pull result id).</summary>
-    public int CrossFileGeneration { get; private set; }
-
-    public int ConfigurationGeneration { get; private set; }
-
-    public int IndexedCount => _onDisk.Count;
-
     public void AddRoot(string path)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
@@ -308,7 +301,6 @@ internal sealed class DigestWorkspace
     {
         _severities = new SeverityOverrides();
         _editorConfig = new EditorConfig();
-        ConfigurationGeneration++;
         foreach (var document in _open.Values)
         {
             document.Analysis = null;
@@ -431,7 +423,6 @@ internal sealed class DigestWorkspace
         _crossFile = byPath;
         _crossFileStale = false;
         _affected.Clear();
-        CrossFileGeneration++;
         return true;
     }
 
@@ -580,7 +571,6 @@ internal sealed class DigestWorkspace
         }
 
         _affected.Clear();
-        CrossFileGeneration++;
         return true;
     }
 

@@ -16,6 +16,18 @@ public sealed class LanguageServerTests : IDisposable
 
     private string CopyDigest(string name, string? as_ = null) => _workspace.CopyIn(Path.Combine(CliTestPaths.CheckDataDir, name), as_);
 
+    /// <summary>A server on the workspace folder, with a copy of a TestData/check digest in it, opened.</summary>
+    private async Task<(LspClient Client, string Uri, string Text)> StartWithOpenCopyAsync(string name)
+    {
+        var path = CopyDigest(name);
+        var text = File.ReadAllText(path);
+        var client = LspClient.Start(_workspace.Path);
+        await client.InitializeAsync(_workspace.Path);
+        var uri = LspClient.Uri(path);
+        client.Open(uri, text);
+        return (client, uri, text);
+    }
+
     private static string[] Summary(JsonArray diagnostics) =>
         diagnostics.Select(d => $"{d!["code"]} {d["range"]!["start"]!["line"]}:{d["range"]!["start"]!["character"]}-{d["range"]!["end"]!["line"]}:{d["range"]!["end"]!["character"]} severity {d["severity"]}").ToArray();
 
@@ -41,11 +53,8 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Opening_a_broken_digest_pushes_every_diagnostic_at_the_ranges_check_reports()
     {
-        var path = CopyDigest("broken.md");
-        await using var client = LspClient.Start(_workspace.Path);
-        await client.InitializeAsync(_workspace.Path);
-        var uri = LspClient.Uri(path);
-        client.Open(uri, File.ReadAllText(path));
+        var (client, uri, text) = await StartWithOpenCopyAsync("broken.md");
+        await using var _ = client;
         var diagnostics = await client.DiagnosticsAsync(uri, 1);
 
         // check's msbuild output for the same file, 1-based: (6,7,6,30) DK1008, (22,13,22,17) DK3001, ...
@@ -79,12 +88,8 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Incremental_changes_introduce_and_then_remove_a_defect()
     {
-        var path = CopyDigest("clean.md");
-        var text = File.ReadAllText(path);
-        await using var client = LspClient.Start(_workspace.Path);
-        await client.InitializeAsync(_workspace.Path);
-        var uri = LspClient.Uri(path);
-        client.Open(uri, text);
+        var (client, uri, text) = await StartWithOpenCopyAsync("clean.md");
+        await using var _ = client;
         Assert.Empty(await client.DiagnosticsAsync(uri, 1));
 
         // Line 21 is "- retweets: 208, favorites: 740 (...)": type a minus sign before 208.
@@ -100,12 +105,8 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task A_quick_fix_applied_to_the_buffer_clears_its_diagnostic()
     {
-        var path = CopyDigest("renumber.md");
-        var text = File.ReadAllText(path);
-        await using var client = LspClient.Start(_workspace.Path);
-        await client.InitializeAsync(_workspace.Path);
-        var uri = LspClient.Uri(path);
-        client.Open(uri, text);
+        var (client, uri, text) = await StartWithOpenCopyAsync("renumber.md");
+        await using var _ = client;
         var diagnostics = await client.DiagnosticsAsync(uri, 1);
         Assert.Equal(["DK2003 31:2-31:3 severity 2"], Summary(diagnostics));
 
@@ -132,12 +133,8 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Fix_all_in_the_file_repairs_every_mis_encoded_name_as_fix_does()
     {
-        var path = CopyDigest("mojibake.md");
-        var text = File.ReadAllText(path);
-        await using var client = LspClient.Start(_workspace.Path);
-        await client.InitializeAsync(_workspace.Path);
-        var uri = LspClient.Uri(path);
-        client.Open(uri, text);
+        var (client, uri, text) = await StartWithOpenCopyAsync("mojibake.md");
+        await using var _ = client;
         var before = Summary(await client.DiagnosticsAsync(uri, 1));
         Assert.Equal(["DK5001 33:0-33:18 severity 2", "DK5001 33:38-33:51 severity 2", "DK5002 40:125-40:129 severity 3"], before);
 
@@ -308,11 +305,8 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Hover_shows_the_parsed_paper_on_its_heading_and_links()
     {
-        var path = CopyDigest("clean.md");
-        await using var client = LspClient.Start(_workspace.Path);
-        await client.InitializeAsync(_workspace.Path);
-        var uri = LspClient.Uri(path);
-        client.Open(uri, File.ReadAllText(path));
+        var (client, uri, text) = await StartWithOpenCopyAsync("clean.md");
+        await using var _ = client;
 
         var hover = await client.RequestAsync("textDocument/hover", new JsonObject { ["textDocument"] = LspClient.Document(uri), ["position"] = LspClient.Position(17, 5) });
         Assert.Equal("markdown", (string?)hover["result"]!["contents"]!["kind"]);
@@ -334,11 +328,8 @@ public sealed class LanguageServerTests : IDisposable
     [Fact]
     public async Task Document_symbols_outline_the_front_matter_and_the_papers()
     {
-        var path = CopyDigest("clean.md");
-        await using var client = LspClient.Start(_workspace.Path);
-        await client.InitializeAsync(_workspace.Path);
-        var uri = LspClient.Uri(path);
-        client.Open(uri, File.ReadAllText(path));
+        var (client, uri, text) = await StartWithOpenCopyAsync("clean.md");
+        await using var _ = client;
         var response = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = LspClient.Document(uri) });
         var symbols = response["result"]!.AsArray();
         Assert.Equal(["front matter", "1. Benign Overfitting and Noisy Features", "2. Graph Attention Networks for Everyone"], symbols.Select(s => (string?)s!["name"]));
