@@ -51,6 +51,7 @@ internal static class CommandLine
           digestkit fix [--dry-run] <file-or-folder>...   apply the safe repairs in place
           digestkit rules [--format text|json]            list every rule
           digestkit explain <DKxxxx>                      print a rule's documentation page
+          digestkit lsp                                   a language server (LSP 3.17, stdio) for editors
           digestkit --version
           digestkit --help
 
