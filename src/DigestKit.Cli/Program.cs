@@ -26,6 +26,8 @@ try
         case "version":
             Console.Out.WriteLine($"digestkit {ToolInfo.Version}");
             return ExitCodes.Success;
+        case "lsp":
+            return DigestKit.Cli.Lsp.LanguageServer.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error).GetAwaiter().GetResult();
         case "check":
             return CheckCommand.Run(CommandLine.ParseCheck(rest), stderr);
         case "fix":

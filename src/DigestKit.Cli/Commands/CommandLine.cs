@@ -36,6 +36,7 @@ internal static class CommandLine
         Usage:
           digestkit check [options] <file-or-folder>...
           digestkit fix [--dry-run] <file-or-folder>...
+          digestkit lsp                        a language server (LSP 3.17, stdio) for editors: see README
           digestkit --version
           digestkit --help
 

@@ -158,7 +158,7 @@ internal static class UnifiedDiff
     }
 
     /// <summary>The edit script: ' ' keeps a[A] (= b[B]), '-' deletes a[A], '+' inserts b[B].</summary>
-    private static List<(char Kind, int A, int B)> Diff(string[] a, string[] b)
+    internal static List<(char Kind, int A, int B)> Diff(string[] a, string[] b)
     {
         // Common prefix and suffix first: Myers then only sees the changed middle.
         var prefix = 0;
