@@ -100,6 +100,9 @@ internal sealed class OpenDocument(string uri, string key, string? fullPath, str
     /// <summary>What was last sent in <c>publishDiagnostics</c>, to send only changes (and every new version).</summary>
     public byte[]? PublishedJson { get; set; }
 
+    /// <summary>The cross-file diagnostics of the last push: another file's change republishes only when they differ.</summary>
+    public IReadOnlyList<DigestDiagnostic>? PublishedCrossFile { get; set; }
+
     public int PublishedVersion { get; set; } = int.MinValue;
 
     public void SetText(string text)
@@ -326,17 +329,24 @@ internal sealed class DigestWorkspace
         return AnalysisTimeout.Run(enginePath, text, timeout);
     }
 
-    /// <summary>Analyzes the open documents changed since their last analysis; true when any was.</summary>
-    public bool AnalyzeOpenDocuments()
+    /// <summary>Analyzes the open documents changed since their last analysis, and returns them.</summary>
+    public List<OpenDocument> AnalyzeOpenDocuments()
     {
-        var any = false;
+        var analyzed = new List<OpenDocument>();
         foreach (var document in _open.Values)
         {
-            any |= EnsureAnalyzed(document);
+            if (EnsureAnalyzed(document))
+            {
+                analyzed.Add(document);
+            }
         }
 
-        return any;
+        return analyzed;
     }
+
+    /// <summary>The cross-file diagnostics on <paramref name="document"/> (empty when none), as last computed.</summary>
+    public IReadOnlyList<DigestDiagnostic> CrossFileFor(OpenDocument document) =>
+        _crossFile.TryGetValue(document.EnginePath, out var list) ? list : [];
 
     public bool EnsureAnalyzed(OpenDocument document)
     {

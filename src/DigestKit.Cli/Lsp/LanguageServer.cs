@@ -225,8 +225,10 @@ internal sealed class LanguageServer
                     return;
                 }
 
+                // The result id is the content's hash, so "unchanged" means exactly that, whatever was re-run.
                 var items = _workspace.DiagnosticsFor(document);
-                var resultId = $"{document.Version}.{_workspace.CrossFileGeneration}.{_workspace.ConfigurationGeneration}";
+                var resultId = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                    JsonSerializer.SerializeToUtf8Bytes(items, LspJson.Default.DiagnosticArray)).AsSpan(0, 12));
                 _connection.SendResult(id, p.PreviousResultId == resultId
                     ? new FullDocumentDiagnosticReport("unchanged", resultId, null)
                     : new FullDocumentDiagnosticReport("full", resultId, items), LspJson.Default.FullDocumentDiagnosticReport);
@@ -510,7 +512,7 @@ internal sealed class LanguageServer
             return;
         }
 
-        _workspace.AnalyzeOpenDocuments();
+        var analyzed = _workspace.AnalyzeOpenDocuments();
         var crossFileChanged = _workspace.UpdateCrossFile();
         if (_pullMode)
         {
@@ -524,6 +526,15 @@ internal sealed class LanguageServer
 
         foreach (var document in _workspace.OpenDocuments)
         {
+            // A document neither re-analyzed nor touched by the cross-file rules keeps what it was sent: a keystroke
+            // in one file does not re-convert a large neighbour's diagnostics.
+            var cross = _workspace.CrossFileFor(document);
+            if (!analyzed.Contains(document) && document.PublishedCrossFile is { } sent && sent.SequenceEqual(cross))
+            {
+                continue;
+            }
+
+            document.PublishedCrossFile = cross;
             var diagnostics = _workspace.DiagnosticsFor(document);
             var json = JsonSerializer.SerializeToUtf8Bytes(diagnostics, LspJson.Default.DiagnosticArray);
             if (document.PublishedVersion == document.Version && document.PublishedJson is { } previous && previous.AsSpan().SequenceEqual(json))
