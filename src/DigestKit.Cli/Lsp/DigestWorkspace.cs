@@ -124,6 +124,13 @@ internal sealed class DigestWorkspace
     private readonly Dictionary<string, WorkspaceFile> _openFiles = new(PathComparer);
     private Dictionary<string, List<DigestDiagnostic>> _crossFile = new(StringComparer.Ordinal);
     private bool _crossFileStale = true;
+
+    // The cross-file rules relate digests only through an equal slug or arXiv identifier. These indexes (over the
+    // effective file of each key: the open buffer, else the disk copy) let a change rerun the rules over just the
+    // digests it can affect; _affected collects the keys whose cross-file diagnostics must be recomputed.
+    private readonly Dictionary<string, HashSet<string>> _bySlug = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _byId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _affected = new(PathComparer);
     private SeverityOverrides _severities = new();
     private EditorConfig _editorConfig = new();
 
@@ -260,14 +267,21 @@ internal sealed class DigestWorkspace
     {
         if (deleted || !File.Exists(fullPath))
         {
-            _crossFileStale |= _onDisk.Remove(fullPath);
+            if (_onDisk.Remove(fullPath) && !_openFiles.ContainsKey(fullPath))
+            {
+                SetEffective(fullPath, null);
+            }
+
             return;
         }
 
         if (ReadFile(fullPath, EnginePathFor(fullPath), Analyze) is { } file)
         {
             _onDisk[fullPath] = file;
-            _crossFileStale = true;
+            if (!_openFiles.ContainsKey(fullPath))
+            {
+                SetEffective(fullPath, file);
+            }
         }
     }
 
@@ -312,7 +326,7 @@ internal sealed class DigestWorkspace
             DiskChanged(full, deleted: false);
         }
 
-        _crossFileStale = true;
+        SetEffective(key, _onDisk.GetValueOrDefault(key));
         return document;
     }
 
@@ -357,12 +371,8 @@ internal sealed class DigestWorkspace
 
         document.Analysis = Analyze(document.FullPath ?? string.Empty, document.EnginePath, document.Text);
         var file = WorkspaceFile.Create(document.Key, document.EnginePath, document.Uri, document.Analysis.Document, null);
-        if (!_openFiles.TryGetValue(document.Key, out var previous) || !previous.Document.Equals(file.Document))
-        {
-            _crossFileStale = true;
-        }
-
         _openFiles[document.Key] = file;
+        SetEffective(document.Key, file);
         return true;
     }
 
@@ -371,9 +381,10 @@ internal sealed class DigestWorkspace
     {
         if (!_crossFileStale)
         {
-            return false;
+            return UpdateAffected();
         }
 
+        RebuildIndexes();
         var documents = new List<DigestDocument>(_onDisk.Count + _openFiles.Count);
         foreach (var (key, file) in _onDisk)
         {
@@ -401,6 +412,156 @@ internal sealed class DigestWorkspace
 
         _crossFile = byPath;
         _crossFileStale = false;
+        _affected.Clear();
+        CrossFileGeneration++;
+        return true;
+    }
+
+    private WorkspaceFile? Effective(string key) => _openFiles.GetValueOrDefault(key) ?? _onDisk.GetValueOrDefault(key);
+
+    private static IEnumerable<string> RelationKeys(WorkspaceFile file)
+    {
+        if (file.Document.FrontMatter?.Slug is { } slug && !string.IsNullOrEmpty(slug.Value))
+        {
+            yield return "slug:" + slug.Value;
+        }
+
+        foreach (var paper in file.Document.Papers)
+        {
+            if (paper.ArxivId is { } id && !string.IsNullOrEmpty(id.Id))
+            {
+                yield return "id:" + id.Id;
+            }
+        }
+    }
+
+    private Dictionary<string, HashSet<string>> IndexFor(string relation) => relation.StartsWith("slug:", StringComparison.Ordinal) ? _bySlug : _byId;
+
+    private void AddToIndexes(string key, WorkspaceFile file)
+    {
+        foreach (var relation in RelationKeys(file))
+        {
+            var index = IndexFor(relation);
+            if (!index.TryGetValue(relation, out var keys))
+            {
+                index[relation] = keys = new HashSet<string>(PathComparer);
+            }
+
+            keys.Add(key);
+        }
+    }
+
+    /// <summary>Every digest sharing a slug or an identifier with <paramref name="file"/>.</summary>
+    private IEnumerable<string> Related(WorkspaceFile file)
+    {
+        foreach (var relation in RelationKeys(file))
+        {
+            if (IndexFor(relation).TryGetValue(relation, out var keys))
+            {
+                foreach (var key in keys)
+                {
+                    yield return key;
+                }
+            }
+        }
+    }
+
+    /// <summary>The effective file of <paramref name="key"/> changes: what it was and what it is related to is affected.</summary>
+    private void SetEffective(string key, WorkspaceFile? file)
+    {
+        if (_crossFileStale)
+        {
+            return; // A full run is due anyway.
+        }
+
+        _affected.Add(key);
+        if (_previousEffective.TryGetValue(key, out var old))
+        {
+            _affected.UnionWith(Related(old));
+            foreach (var relation in RelationKeys(old))
+            {
+                IndexFor(relation).GetValueOrDefault(relation)?.Remove(key);
+            }
+
+            _crossFile.Remove(old.EnginePath);
+        }
+
+        if (file is null)
+        {
+            _previousEffective.Remove(key);
+            return;
+        }
+
+        _previousEffective[key] = file;
+        AddToIndexes(key, file);
+        _affected.UnionWith(Related(file));
+    }
+
+    private readonly Dictionary<string, WorkspaceFile> _previousEffective = new(PathComparer);
+
+    private void RebuildIndexes()
+    {
+        _bySlug.Clear();
+        _byId.Clear();
+        _previousEffective.Clear();
+        foreach (var key in _onDisk.Keys.Concat(_openFiles.Keys).Distinct(PathComparer))
+        {
+            if (Effective(key) is { } file)
+            {
+                _previousEffective[key] = file;
+                AddToIndexes(key, file);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reruns the cross-file rules over the affected digests and everything related to them, which is all the
+    /// rules look at for those digests, so their results are the full run's; the others' are unchanged.
+    /// </summary>
+    private bool UpdateAffected()
+    {
+        if (_affected.Count == 0)
+        {
+            return false;
+        }
+
+        var scope = new HashSet<string>(_affected, PathComparer);
+        foreach (var key in _affected)
+        {
+            if (Effective(key) is { } file)
+            {
+                scope.UnionWith(Related(file));
+            }
+        }
+
+        var documents = scope.Select(Effective).Where(f => f is not null).Select(f => f!.Document).ToList();
+        var byPath = new Dictionary<string, List<DigestDiagnostic>>(StringComparer.Ordinal);
+        foreach (var d in DigestEngine.AnalyzeAcrossFiles(documents))
+        {
+            if (!byPath.TryGetValue(d.Path, out var list))
+            {
+                byPath[d.Path] = list = [];
+            }
+
+            list.Add(d);
+        }
+
+        foreach (var key in _affected)
+        {
+            if (Effective(key) is { } file)
+            {
+                if (byPath.TryGetValue(file.EnginePath, out var list))
+                {
+                    _crossFile[file.EnginePath] = list;
+                }
+                else
+                {
+                    _crossFile.Remove(file.EnginePath);
+                }
+            }
+        }
+
+        _affected.Clear();
         CrossFileGeneration++;
         return true;
     }

@@ -21,6 +21,9 @@ internal sealed class LanguageServer
     private readonly CancellationTokenSource _stopping = new();
     private readonly LspFeatures _features;
 
+    /// <summary>DIGESTKIT_TIMINGS=1 (as for check) logs where each round of diagnostics spends its time.</summary>
+    private readonly bool _timings = Environment.GetEnvironmentVariable("DIGESTKIT_TIMINGS") == "1";
+
     private State _state = State.Created;
     private bool _pullMode;
     private bool _refreshSupport;
@@ -487,7 +490,9 @@ internal sealed class LanguageServer
             {
                 var files = _workspace.Discover(roots);
                 var enginePaths = files.ToDictionary(f => f.FullPath, f => Path.GetRelativePath(f.Root, f.FullPath), DigestWorkspace.PathComparer);
-                var indexed = DigestWorkspace.Index(files, (full, enginePath, text) => AnalysisTimeout.Run(enginePath, text, AnalysisTimeout.Default), full => enginePaths[full], _stopping.Token);
+                // No time bound here: indexing is off the worker, so a pathological file on disk delays only the
+                // cross-file results, and a bound per file would park a second thread-pool thread per file.
+                var indexed = DigestWorkspace.Index(files, (full, enginePath, text) => Engine.DigestEngine.Analyze(enginePath, text), full => enginePaths[full], _stopping.Token);
                 Post(() =>
                 {
                     _workspace.MergeIndex(indexed);
@@ -512,8 +517,11 @@ internal sealed class LanguageServer
             return;
         }
 
+        var clock = _timings ? System.Diagnostics.Stopwatch.StartNew() : null;
         var analyzed = _workspace.AnalyzeOpenDocuments();
+        var analyzeMs = clock?.Elapsed.TotalMilliseconds;
         var crossFileChanged = _workspace.UpdateCrossFile();
+        var crossMs = clock?.Elapsed.TotalMilliseconds;
         if (_pullMode)
         {
             if (crossFileChanged && _refreshSupport)
@@ -545,6 +553,11 @@ internal sealed class LanguageServer
             document.PublishedJson = json;
             document.PublishedVersion = document.Version;
             _connection.SendNotification("textDocument/publishDiagnostics", new PublishDiagnosticsParams(document.Uri, document.Version, diagnostics), LspJson.Default.PublishDiagnosticsParams);
+        }
+
+        if (clock is not null && (analyzed.Count > 0 || crossFileChanged))
+        {
+            Log(FormattableString.Invariant($"timings: analyze {analyzeMs:F1} ms ({analyzed.Count} documents), cross-file {crossMs - analyzeMs:F1} ms, publish {clock.Elapsed.TotalMilliseconds - crossMs:F1} ms"));
         }
     }
 
