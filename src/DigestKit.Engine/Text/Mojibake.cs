@@ -44,7 +44,12 @@ namespace DigestKit.Engine.Text
                 return text;
             }
 
-            var findings = Find(text);
+            return Repair(text, Find(text));
+        }
+
+        /// <summary><paramref name="text"/> with <paramref name="findings"/> (from <see cref="Find"/> on it) applied.</summary>
+        public static string Repair(string text, IReadOnlyList<MojibakeFinding> findings)
+        {
             if (findings.Count == 0)
             {
                 return text;

@@ -30,7 +30,7 @@ namespace DigestKit.Engine.Text
 
         private static int SequenceEvidence(string text, MojibakeSequence sequence, MojibakeFamily family)
         {
-            if (sequence.Length == 4)
+            if (sequence.Length >= 4)
             {
                 return 4; // a lead character then three continuation characters: not a shape words take
             }
@@ -150,6 +150,11 @@ namespace DigestKit.Engine.Text
                     if (lead == '»' && (cont == 'ô' || cont == 'õ'))
                     {
                         return 2; // "ș" and "ț", the Romanian letters, even word-initial ("»ôtiin»õƒÉ")
+                    }
+
+                    if (lead == '»' && cont == 'ò' && MojibakeCharInfo.IsLower(next))
+                    {
+                        return 2; // the capital "Ș" starts a name ("»òtefan"); "»ö" is "Ț" but also German "»öffentlich«"
                     }
 
                     if (MojibakeCharInfo.IsLetter(cont))
