@@ -200,31 +200,58 @@ namespace DigestKit.Engine.Text
         /// <summary>Better evidence first; where two families read the same characters, the better reading wins.</summary>
         private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates)
         {
-            candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Start.CompareTo(b.Start));
-            var claimed = new bool[text.Length]; // linear in the text however many candidates a huge string holds
+            // Ties go to the earlier run, then to Windows-1252/Latin-1, far the commoner accident: List.Sort is not
+            // stable, and a tie left to it picked a different reading from run to run.
+            candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
+                : a.Start != b.Start ? a.Start.CompareTo(b.Start)
+                : (a.Family == MojibakeFamily.WindowsLatin ? 0 : 1).CompareTo(b.Family == MojibakeFamily.WindowsLatin ? 0 : 1));
+            // Per character, 1 + the index in kept of the candidate that claimed it: linear in the text however many
+            // candidates a huge string holds.
+            var claimed = new int[text.Length];
             var kept = new List<Candidate>();
+            var contested = new List<bool>();
             foreach (var candidate in candidates)
             {
-                var free = true;
-                for (var i = candidate.Start; i < candidate.Start + candidate.Length && free; i++)
+                var owner = 0;
+                for (var i = candidate.Start; i < candidate.Start + candidate.Length && owner == 0; i++)
                 {
-                    free = !claimed[i];
+                    owner = claimed[i];
                 }
 
-                if (!free)
+                if (owner != 0)
                 {
+                    // Two code pages each read these characters as strong mojibake, and the weaker reading covers the
+                    // stronger one and more ("—Ç–æ" is "то" in Mac OS Roman, while its "Ç–" is "ǖ" in Windows-1252):
+                    // no reading is sure, so none is applied.
+                    var winner = kept[owner - 1];
+                    var explainsMore = candidate.Start <= winner.Start && candidate.Start + candidate.Length >= winner.Start + winner.Length
+                        && candidate.Length > winner.Length;
+                    if (candidate.Score >= MojibakeEvidence.Strong && winner.Family != candidate.Family && explainsMore)
+                    {
+                        contested[owner - 1] = true;
+                    }
+
                     continue;
                 }
 
+                kept.Add(candidate);
+                contested.Add(false);
                 for (var i = candidate.Start; i < candidate.Start + candidate.Length; i++)
                 {
-                    claimed[i] = true;
+                    claimed[i] = kept.Count;
                 }
-
-                kept.Add(candidate);
             }
 
-            return kept;
+            var sure = new List<Candidate>(kept.Count);
+            for (var k = 0; k < kept.Count; k++)
+            {
+                if (!contested[k])
+                {
+                    sure.Add(kept[k]);
+                }
+            }
+
+            return sure;
         }
 
         /// <summary>

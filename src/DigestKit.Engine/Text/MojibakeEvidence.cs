@@ -118,6 +118,14 @@ namespace DigestKit.Engine.Text
         // Mac OS Roman, two bytes: the lead (0xC2–0xDF) is a math sign, punctuation or a rare letter.
         private static int MacRomanTwo(char lead, char cont, int prev, int next)
         {
+            // "Ã" is Mac OS Roman's 0xCC, the lead of the combining marks U+0300–U+033F, and Windows-1252's 0xC3, the
+            // lead of "à"–"ÿ". Where the next character is a continuation in both ("Ã¶", "Ã§"), the precomposed
+            // letter is what was written: "gÃ¶z" is "göz", not "g" with a comma below.
+            if (lead == 'Ã' && MojibakeFamily.WindowsLatin.IsContinuation(cont))
+            {
+                return 0;
+            }
+
             var prevLetter = MojibakeCharInfo.IsLetter(prev);
             var mathCont = IsMacMathSign(cont);
             switch (lead)
