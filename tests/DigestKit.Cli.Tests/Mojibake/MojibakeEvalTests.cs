@@ -1,3 +1,4 @@
+using DigestKit.Cli.Fixing;
 using Xunit.Abstractions;
 
 namespace DigestKit.Cli.Tests.Mojibake;
@@ -49,6 +50,27 @@ public sealed class MojibakeEvalTests(ITestOutputHelper output)
     {
         var wrong = Outcomes.Value.Where(o => o.Wrong).ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong.Select(w => $"[{w.Line.Family}] {w.Line.Input} -> {w.Fixed} (ftfy: {w.Line.Ftfy})")));
+    }
+
+    [Fact]
+    public void Fix_then_fix_again_changes_nothing_more()
+    {
+        foreach (var line in MojibakeEvalSet.Lines.Where(l => l.Family != "negative"))
+        {
+            var once = FixPlanner.Plan("eval.md", MojibakeEvalSet.Digest(line.Input)).FixedText;
+            var twice = FixPlanner.Plan("eval.md", once).FixedText;
+            Assert.True(once == twice, $"[{line.Family}] {line.Input}: a second fix changed the digest again");
+        }
+    }
+
+    [Fact]
+    public void The_correct_text_behind_every_line_is_left_as_it_is()
+    {
+        foreach (var original in MojibakeEvalSet.Lines.Select(l => l.Original).Distinct())
+        {
+            var digest = MojibakeEvalSet.Digest(original);
+            Assert.Equal(digest, FixPlanner.Plan("eval.md", digest).FixedText);
+        }
     }
 
     [Fact]
