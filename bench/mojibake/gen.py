@@ -98,6 +98,16 @@ WORDS = [
     "x ≤ y ≥ z ≠ 0", "∑ over i ∈ ℕ", "Café au lait ☕", "Thanks 🙏 so much", "🚀 launch 🎉",
     "naïve café résumé", "€5 and £3", "½ cup — ¼ spoon", "¿Qué? ¡Sí!",
 ]
+# Capitals whose UTF-8 second byte is one Windows-1252 leaves undefined (81 8D 8F 90 9D): only sloppy decoders
+# read them, as C1 controls.
+SLOPPY = ["Álvaro Ídolo", "Ýmir Ðorđević", "ÍSLENSKA Á ÍSAFIRÐI", "Ángela Ñíguez Ïsabel", "ĂŁ Ĩ"]
+SENTENCES = [
+    "L’été dernier à Paris, François a dit « c’est génial »", "Über die Straße gehen — schön!",
+    "Zażółć gęślą jaźń", "Příliš žluťoučký kůň úpěl ďábelské ódy", "Pijamalı hasta yağız şoföre çabucak güvendi",
+    "Tiếng Việt có dấu rất đẹp", "Съешь же ещё этих мягких французских булок", "Ξεσκεπάζω την ψυχοφθόρα βδελυγμία",
+    "日本語のテキストです。", "הטקסט בעברית", "النص العربي هنا", "यह हिंदी पाठ है",
+    "It’s “quoted” and – dashed — text…", "Temperature: 20 °C ± 0.5 °C, µ = 3", "Price: €12.50 • ™ ® ©",
+]
 EMOJI = ["Great work 🎉", "🔥 hot take", "Ana 😀 Silva", "ship it 🚢🚀"]
 
 # Correct text that merely looks like mojibake, or sits close to it: ftfy leaves these alone, and so must we.
@@ -116,6 +126,11 @@ NEGATIVES = [
     # symbols and emoji
     *WORDS,
     "(╯°□°)╯︵ ┻━┻", "¯\\_(ツ)_/¯", "→ ← ↑ ↓", "☺ ♥ ★",
+    *SLOPPY, *SENTENCES,
+    # more scripts, and Latin typography that pairs like mojibake
+    "ภาษาไทย สวัสดี", "ქართული ენა", "Հայերեն լեզու", "aujourd’hui l’Été", "©2021 Müller® GmbH",
+    "α ≤ β ≥ γ, ∀ε > 0", "Ĳsselmeer", "Œuvre complète", "naïveté", "São Tomé", "Ærøskøbing",
+    "Ð and ð, Þ and þ", "ÀÁÂÃÄÅ", "£100 — ¥200 — ¢5", "§ 12 ¶ 3", "¼ ½ ¾", "‰ ‱ † ‡",
 ]
 
 
@@ -129,6 +144,13 @@ def main():
         add("w1252", t, misread(t, "w1252"))
         add("latin1", t, misread(t, "latin1"))
         add("mac", t, misread(t, "mac"))
+    for t in SLOPPY + SENTENCES:
+        add("w1252", t, misread(t, "w1252"))
+        add("latin1", t, misread(t, "latin1"))
+        add("mac", t, misread(t, "mac"))
+    for t in NAMES[20:] + SENTENCES:
+        add("latin1-then-w1252", t, misread(misread(t, "latin1"), "w1252"))
+        add("mac-then-w1252", t, misread(misread(t, "mac"), "w1252"))
     for t in NAMES[:20] + WORDS[:6]:
         add("twice-w1252", t, misread(misread(t, "w1252"), "w1252"))
         add("twice-latin1", t, misread(misread(t, "latin1"), "latin1"))
@@ -149,8 +171,15 @@ def main():
         add("cesu8-w1252", t, "".join(W1252[b] for b in cesu8(t)))
         add("cesu8-latin1", t, "".join(LATIN1[b] for b in cesu8(t)))
     # Only some characters mis-encoded: a left quote mangled and the right one not; one name of two.
-    for t in ["“Deep Learning”", "“Attention” is ‘all’"]:
+    for t in ["“Deep Learning”", "“Attention” is ‘all’", "He said “it’s fine” — then left", "‘Ça va’, répondit-elle"]:
         add("partial-quote", t, misread_chars(t, lambda i, c: "w1252" if i == 0 else None))
+        add("partial-quote", t, misread_chars(t, lambda i, c: "mac" if i == 0 else None))
+    # Only the accented letters of one word of a sentence mis-read.
+    for t in SENTENCES[:8]:
+        words = t.split(" ")
+        k = max(range(len(words)), key=lambda j: sum(ord(c) >= 0x80 for c in words[j]))
+        for page in ("w1252", "mac"):
+            add("partial-word", t, " ".join(misread(w, page) if j == k else w for j, w in enumerate(words)))
     for a, b in [("François Lefèvre", "Jürgen Schäfer"), ("Paweł Łukasiewicz", "Antonín Dvořák"),
                  ("Şükrü Güneş", "Nguyễn Văn Thắng"), ("Hélène Côté", "José María Núñez")]:
         add("partial-name", a + ", " + b, misread(a, "w1252") + ", " + b)

@@ -138,7 +138,14 @@ namespace DigestKit.Engine.Text
                         // Only after a lower-case letter ("pi√π", "o√π") or inside a word ("S√∏ren"):
                         // "X√π" and "2√π" are formulas.
                         var insideWord = prevLetter && MojibakeCharInfo.IsLower(next);
-                        return MojibakeCharInfo.IsLower(prev) || insideWord ? 3 : 0;
+                        if (MojibakeCharInfo.IsLower(prev) || insideWord)
+                        {
+                            return 3;
+                        }
+
+                        // Starting a word ("√∫pěl" is "úpěl"): weak, so repaired only beside strong evidence on its
+                        // line, and a line repaired around it is not left half done.
+                        return !MojibakeCharInfo.IsLetterOrDigit(prev) && MojibakeCharInfo.IsLower(next) ? 1 : 0;
                     }
 
                     if (MojibakeCharInfo.IsLetter(cont) || MojibakeCharInfo.IsLetterOrDigit(prev) || MojibakeCharInfo.IsLetterOrDigit(next))
