@@ -90,6 +90,27 @@ public class MojibakeRobustnessTests
         Assert.Empty(Mojibake.Find(text));
     }
 
+    [Fact]
+    public void DK5006_readings_that_disagree_are_reported_with_both_and_left_as_they_are()
+    {
+        var line = "\u041a\u043e\u043d\u0435\u0446-\u2014\u00c7\u2013\u00e6 \u0447\u0442\u043e-\u2014\u00c7\u2013\u00e6.";
+        var text = Digests.Digest(Digests.Paper(authors: line));
+        var diagnostics = Digests.Analyze(text).Diagnostics;
+        Assert.DoesNotContain(diagnostics, d => d.Id == "DK5001" || d.Id == "DK5002");
+        var doubts = diagnostics.Where(d => d.Id == "DK5006").ToList();
+        Assert.Equal(2, doubts.Count);
+        foreach (var d in doubts)
+        {
+            Assert.Null(d.Fix);
+            Assert.Equal(DigestSeverity.Info, d.Severity);
+            Assert.Equal("\u2014\u00c7\u2013\u00e6", text.Substring(d.Span.Start, d.Span.Length));
+            Assert.Equal(
+                "Text '\u2014\u00c7\u2013\u00e6' may be mis-encoded, but its readings disagree ('\u0442\u043e' as UTF-8 read as Mac OS Roman; " +
+                "'\u2014\u01d6\u00e6' as UTF-8 read as Windows-1252): it is left as it is",
+                d.Message);
+        }
+    }
+
     [Theory]
     [InlineData("T\u00fcrk\u00e7e g\u00c3\u00b6r\u00c3\u00bc\u00c5\u0178 bildirdi", "T\u00fcrk\u00e7e g\u00f6r\u00fc\u015f bildirdi")]
     [InlineData("g\u00c3\u00b6z", "g\u00f6z")]

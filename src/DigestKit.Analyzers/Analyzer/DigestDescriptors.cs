@@ -63,6 +63,7 @@ namespace DigestKit.Analyzers
         public const string ReplacementCharacterId = "DK5003";
         public const string BidiControlId = "DK5004";
         public const string ControlCharacterId = "DK5005";
+        public const string UncertainMojibakeId = "DK5006";
         public const string DuplicateSlugId = "DK6001";
         public const string InconsistentPaperId = "DK6002";
         public const string InternalErrorId = "DK9001";
@@ -302,6 +303,11 @@ namespace DigestKit.Analyzers
             ControlCharacterId, DigestRules.ControlCharacter.Title, DigestRules.ControlCharacter.MessageFormat, "DigestKit.Encoding", DiagnosticSeverity.Warning,
             isEnabledByDefault: true, description: null, helpLinkUri: DigestRules.ControlCharacter.HelpLink, customTags: new[] { Engine });
 
+        /// <summary>DK5006: Possibly mis-encoded text.</summary>
+        public static readonly DiagnosticDescriptor UncertainMojibake = new DiagnosticDescriptor(
+            UncertainMojibakeId, DigestRules.UncertainMojibake.Title, DigestRules.UncertainMojibake.MessageFormat, "DigestKit.Encoding", DiagnosticSeverity.Info,
+            isEnabledByDefault: true, description: null, helpLinkUri: DigestRules.UncertainMojibake.HelpLink, customTags: new[] { Engine });
+
         /// <summary>DK6001: Duplicate slug.</summary>
         public static readonly DiagnosticDescriptor DuplicateSlug = new DiagnosticDescriptor(
             DuplicateSlugId, DigestRules.DuplicateSlug.Title, DigestRules.DuplicateSlug.MessageFormat, "DigestKit.CrossFile", DiagnosticSeverity.Error,
@@ -326,7 +332,7 @@ namespace DigestKit.Analyzers
             UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics, AbsLinkMissing,
             PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture, CategoryLabelMismatch,
             UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch, MalformedTweet, MalformedLinksLine,
-            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, DuplicateSlug,
+            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake, DuplicateSlug,
             InconsistentPaper, InternalError);
 
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index();

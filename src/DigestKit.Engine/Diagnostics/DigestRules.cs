@@ -121,6 +121,8 @@ namespace DigestKit.Engine
             "The text holds the invisible bidirectional control {0} in {1}", EncodingCategory, DigestSeverity.Warning);
         public static readonly DigestRule ControlCharacter = new("DK5005", "Control character",
             "The text holds the control character {0} in {1}", EncodingCategory, DigestSeverity.Warning);
+        public static readonly DigestRule UncertainMojibake = new("DK5006", "Possibly mis-encoded text",
+            "Text '{0}' may be mis-encoded, but its readings disagree ({1}): it is left as it is", EncodingCategory, DigestSeverity.Info);
 
         // Across files (rules over several documents).
         public static readonly DigestRule DuplicateSlug = new("DK6001", "Duplicate slug",
@@ -143,7 +145,7 @@ namespace DigestKit.Engine
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,
             MalformedTweet, MalformedLinksLine,
-            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter,
+            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
             InternalError,
         };

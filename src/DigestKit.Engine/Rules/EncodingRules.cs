@@ -122,7 +122,8 @@ namespace DigestKit.Engine.Rules
             // Findings come in text order; so do author spans once sorted: one merge pass, not findings × authors.
             authorSpans.Sort((a, b) => a.Start.CompareTo(b.Start));
             var nextAuthor = 0;
-            foreach (var finding in Mojibake.Find(context.Text))
+            var uncertain = new List<MojibakeUncertainty>();
+            foreach (var finding in Mojibake.Find(context.Text, uncertain))
             {
                 var start = finding.Start;
                 var end = finding.Start + finding.Length;
@@ -150,6 +151,16 @@ namespace DigestKit.Engine.Rules
                     QuoteCapped(finding.Repaired));
                 ReportLostCharacter(context, context.Lines.FromBounds(start, end), finding.Repaired);
                 covered.Add((start, end));
+            }
+
+            // Left as they are, in author names too: a repair that cannot be made surely is reported, not applied.
+            foreach (var doubt in uncertain)
+            {
+                context.Report(
+                    DigestRules.UncertainMojibake,
+                    context.Lines.FromBounds(doubt.Start, doubt.Start + doubt.Length),
+                    QuoteCapped(doubt.Original),
+                    doubt.Readings.Length <= 4 * MaxQuotedLength ? doubt.Readings : QuoteCapped(doubt.Readings));
             }
 
             covered.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -11,7 +11,7 @@ namespace DigestKit.Engine.Text
     {
         private const int MaxLayers = 3;
 
-        public static IReadOnlyList<MojibakeFinding> Find(string text)
+        public static IReadOnlyList<MojibakeFinding> Find(string text, List<MojibakeUncertainty>? uncertain = null)
         {
             var first = FirstSuspect(text);
             if (first < 0)
@@ -35,7 +35,7 @@ namespace DigestKit.Engine.Text
                 }
             }
 
-            return Select(text, candidates);
+            return Select(text, candidates, uncertain);
         }
 
         /// <summary>
@@ -167,14 +167,14 @@ namespace DigestKit.Engine.Text
             return -1;
         }
 
-        private static IReadOnlyList<MojibakeFinding> Select(string text, List<Candidate> candidates)
+        private static IReadOnlyList<MojibakeFinding> Select(string text, List<Candidate> candidates, List<MojibakeUncertainty>? uncertain)
         {
             if (candidates.Count == 0)
             {
                 return System.Array.Empty<MojibakeFinding>();
             }
 
-            var kept = KeepBestReadings(text, candidates);
+            var kept = KeepBestReadings(text, candidates, uncertain);
             kept.Sort((a, b) => a.Start.CompareTo(b.Start));
             var findings = new List<MojibakeFinding>(kept.Count);
             var lineStart = 0;
@@ -198,7 +198,7 @@ namespace DigestKit.Engine.Text
         }
 
         /// <summary>Better evidence first; where two families read the same characters, the better reading wins.</summary>
-        private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates)
+        private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates, List<MojibakeUncertainty>? uncertain)
         {
             // Ties go to the earlier run, then to Windows-1252/Latin-1, far the commoner accident: List.Sort is not
             // stable, and a tie left to it picked a different reading from run to run.
@@ -228,6 +228,13 @@ namespace DigestKit.Engine.Text
                         && candidate.Length > winner.Length;
                     if (candidate.Score >= MojibakeEvidence.Strong && winner.Family != candidate.Family && explainsMore)
                     {
+                        if (!contested[owner - 1])
+                        {
+                            uncertain?.Add(new MojibakeUncertainty(candidate.Start, candidate.Length,
+                                text.Substring(candidate.Start, candidate.Length),
+                                Reading(text, candidate, candidate) + "; " + Reading(text, candidate, winner)));
+                        }
+
                         contested[owner - 1] = true;
                     }
 
@@ -259,6 +266,13 @@ namespace DigestKit.Engine.Text
         /// supported only by strong evidence on its own line: a digest line is one field (an author list, an
         /// abstract, a tweet), and one bad name must not license "repairs" to an emoticon three papers further down.
         /// </summary>
+        /// <summary>"'то' as UTF-8 read as Mac OS Roman": what <paramref name="reading"/> makes of the span of
+        /// <paramref name="outer"/>, the characters it does not cover left as they are.</summary>
+        private static string Reading(string text, Candidate outer, Candidate reading) =>
+            "'" + text.Substring(outer.Start, reading.Start - outer.Start) + reading.Repaired
+            + text.Substring(reading.Start + reading.Length, outer.Start + outer.Length - reading.Start - reading.Length)
+            + "' as " + Describe(reading.Pages);
+
         private static int EndOfLine(string text, List<Candidate> kept, int first)
         {
             var end = first + 1;

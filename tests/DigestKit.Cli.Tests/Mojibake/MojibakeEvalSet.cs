@@ -56,7 +56,7 @@ public static class MojibakeEvalSet
         var authorStart = text.IndexOf("\n\n" + line.Input + "\n", StringComparison.Ordinal) + 2;
         var authorEnd = authorStart + line.Input.Length;
         var diagnostics = analysis.Diagnostics
-            .Where(d => (d.Id == DigestRules.MojibakeInAuthor.Id || d.Id == DigestRules.MojibakeInText.Id)
+            .Where(d => (d.Id == DigestRules.MojibakeInAuthor.Id || d.Id == DigestRules.MojibakeInText.Id || d.Id == DigestRules.UncertainMojibake.Id)
                 && d.Span.Start < authorEnd && authorStart < d.Span.End)
             .ToList();
         var result = FixPlanner.Plan("eval.md", text);
