@@ -9,7 +9,7 @@ namespace DigestKit.Engine.Tests;
 /// </summary>
 public class MojibakePropertyTests
 {
-    private static readonly string[] Words =
+    internal static readonly string[] Words =
     {
         "Veličković", "José", "Müller", "Łukasz", "Øyvind", "Çağlar", "Gülçehre", "Ρένα", "Дмитрий", "山田太郎",
         "👇", "💻⛈️", "naïve", "café", "déjà", "Ångström", "Søren", "Erdős", "Dvořák", "Žižek", "Nguyễn", "Trường",
@@ -18,9 +18,9 @@ public class MojibakePropertyTests
         "the", "GAN", "2021", "x", "über", "Œuvre", "cœur", "Þórr", "ﬁne", "μm", "αβγ", "Σ",
     };
 
-    private static readonly string[] Separators = { " ", " ", " ", ", ", " — ", " – ", "-", "/", ": ", " (", ") ", "’s ", " … " };
+    internal static readonly string[] Separators = { " ", " ", " ", ", ", " — ", " – ", "-", "/", ": ", " (", ") ", "’s ", " … " };
 
-    private static readonly string[] Wrappers = { "{0}", "{0}", "{0}", "“{0}”", "‘{0}’", "«{0}»", "\"{0}\"", "{0}°", "{0}×2", "{0}©" };
+    internal static readonly string[] Wrappers = { "{0}", "{0}", "{0}", "“{0}”", "‘{0}’", "«{0}»", "\"{0}\"", "{0}°", "{0}×2", "{0}©" };
 
     public static TheoryData<int> Seeds()
     {

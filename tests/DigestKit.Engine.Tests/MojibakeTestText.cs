@@ -41,7 +41,7 @@ internal static class MojibakeTestText
         var pages = new List<SingleByteCodePage>();
         foreach (var name in rest.Split(", then as "))
         {
-            var page = new[] { SingleByteCodePage.MacOsRoman, SingleByteCodePage.Windows1252, SingleByteCodePage.Latin1 }
+            var page = new[] { SingleByteCodePage.MacOsRoman, SingleByteCodePage.Windows1252, SingleByteCodePage.Latin1, SingleByteCodePage.WindowsLatinMixed }
                 .Single(p => p.Name == name);
             pages.AddRange(Enumerable.Repeat(page, times));
         }
@@ -49,15 +49,78 @@ internal static class MojibakeTestText
         return pages;
     }
 
-    /// <summary>Re-does the accident the finding names on its repair; for an exact finding this gives back the original.</summary>
+    /// <summary>
+    /// The original, when undoing the accidents the finding names (last first: back to bytes through the named page,
+    /// then UTF-8, where CESU-8 surrogate pairs count) gives exactly its repair; otherwise a description of the mismatch.
+    /// Undoing rather than re-doing, because a run mixing Windows-1252 and Latin-1, or written in CESU-8, has no single
+    /// forward spelling.
+    /// </summary>
     public static string Remisread(MojibakeFinding finding)
     {
-        var text = finding.Repaired;
-        foreach (var page in PagesOf(finding.Encoding))
+        var pages = PagesOf(finding.Encoding);
+        var text = finding.Original;
+        for (var i = pages.Count - 1; i >= 0 && text != null; i--)
         {
-            text = Misread(text, page);
+            text = Unpeel(text, pages[i]);
         }
 
-        return text;
+        return text == finding.Repaired ? finding.Original : "not undone by its encoding: " + (text ?? "(no bytes)");
+    }
+
+    private static string? Unpeel(string text, SingleByteCodePage page)
+    {
+        var bytes = new List<byte>();
+        foreach (var c in text)
+        {
+            if (page.TryEncode(c, out var b)
+                || (page == SingleByteCodePage.WindowsLatinMixed && SingleByteCodePage.Latin1.TryEncode(c, out b)))
+            {
+                bytes.Add(b);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return DecodeUtf8OrCesu8(bytes);
+    }
+
+    private static string? DecodeUtf8OrCesu8(List<byte> bytes)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < bytes.Count;)
+        {
+            var b = bytes[i];
+            var length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length == 0 || i + length > bytes.Count)
+            {
+                return null;
+            }
+
+            var cp = length == 1 ? b : b & (0x7F >> length);
+            for (var k = 1; k < length; k++)
+            {
+                if ((bytes[i + k] & 0xC0) != 0x80)
+                {
+                    return null;
+                }
+
+                cp = (cp << 6) | (bytes[i + k] & 0x3F);
+            }
+
+            if (cp > 0xFFFF)
+            {
+                builder.Append(char.ConvertFromUtf32(cp));
+            }
+            else
+            {
+                builder.Append((char)cp); // a surrogate half here is CESU-8; its partner follows
+            }
+
+            i += length;
+        }
+
+        return builder.ToString();
     }
 }

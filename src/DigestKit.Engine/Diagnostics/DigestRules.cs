@@ -271,6 +271,11 @@ namespace DigestKit.Engine
         {
             Description = "The text holds a C0 or C1 control character (other than tab, CR and LF), such as NUL, form feed, ESC or U+0085. They are invisible and usually the residue of a broken conversion. Control characters inside a run reported as mojibake (DK5001/DK5002) are left to that diagnostic.",
         };
+        public static readonly DigestRule UncertainMojibake = new("DK5006", "Possibly mis-encoded text",
+            "Text '{0}' may be mis-encoded, but its readings disagree ({1}): it is left as it is", EncodingCategory, DigestSeverity.Info)
+        {
+            Description = "Text looks mis-encoded, but the readings that would undo it disagree, or none of them decodes the whole run to more plausible text. Nothing is repaired automatically: a wrong repair of a name is worse than none. Check the text against its source and correct it by hand.",
+        };
 
         // Across files (rules over several documents).
         public static readonly DigestRule DuplicateSlug = new("DK6001", "Duplicate slug",
@@ -302,7 +307,7 @@ namespace DigestKit.Engine
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,
             MalformedTweet, MalformedLinksLine,
-            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter,
+            MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
             InternalError,
         };

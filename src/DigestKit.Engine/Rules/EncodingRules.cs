@@ -96,9 +96,10 @@ namespace DigestKit.Engine.Rules
                         continue;
                     }
 
-                    authorSpans.Add(author.Span);
+                    var span = WithTrailingSpaceBytes(context, author.Span);
+                    authorSpans.Add(span);
                     // The parser's value is the span's text; a model built some other way is read from the text.
-                    var name = author.Value.Length == author.Span.Length ? author.Value : context.Text.Substring(author.Span.Start, author.Span.Length);
+                    var name = author.Value.Length == span.Length ? author.Value : context.Text.Substring(span.Start, span.Length);
                     if (IsAscii(name))
                     {
                         continue;
@@ -110,23 +111,38 @@ namespace DigestKit.Engine.Rules
                         continue;
                     }
 
-                    var repaired = Mojibake.Repair(name);
+                    var repaired = Mojibake.Repair(name, findings);
                     context.Report(
                         DigestRules.MojibakeInAuthor,
-                        author.Span,
-                        new TextEdit(author.Span.Start, author.Span.Length, repaired),
-                        name,
-                        findings[0].Encoding,
-                        repaired);
-                    covered.Add((author.Span.Start, author.Span.End));
+                        span,
+                        new TextEdit(span.Start, span.Length, repaired),
+                        QuoteCapped(name),
+                        Encodings(findings),
+                        QuoteCapped(repaired));
+                    ReportLostCharacter(context, span, repaired);
+                    covered.Add((span.Start, span.End));
                 }
             }
 
-            foreach (var finding in Mojibake.Find(context.Text))
+            // Findings come in text order; so do author spans once sorted: one merge pass, not findings × authors.
+            authorSpans.Sort((a, b) => a.Start.CompareTo(b.Start));
+            var nextAuthor = 0;
+            var uncertain = new List<MojibakeUncertainty>();
+            foreach (var finding in Mojibake.Find(context.Text, uncertain))
             {
                 var start = finding.Start;
                 var end = finding.Start + finding.Length;
-                if (start < 0 || finding.Length <= 0 || end > context.Text.Length || Overlaps(authorSpans, start, end))
+                if (start < 0 || finding.Length <= 0 || end > context.Text.Length)
+                {
+                    continue;
+                }
+
+                while (nextAuthor < authorSpans.Count && authorSpans[nextAuthor].End <= start)
+                {
+                    nextAuthor++;
+                }
+
+                if (nextAuthor < authorSpans.Count && authorSpans[nextAuthor].Start < end)
                 {
                     continue; // Author names are reported whole, above.
                 }
@@ -135,12 +151,24 @@ namespace DigestKit.Engine.Rules
                     DigestRules.MojibakeInText,
                     context.Lines.FromBounds(start, end),
                     new TextEdit(start, finding.Length, finding.Repaired),
-                    finding.Original,
+                    QuoteCapped(finding.Original),
                     finding.Encoding,
-                    finding.Repaired);
+                    QuoteCapped(finding.Repaired));
+                ReportLostCharacter(context, context.Lines.FromBounds(start, end), finding.Repaired);
                 covered.Add((start, end));
             }
 
+            // Left as they are, in author names too: a repair that cannot be made surely is reported, not applied.
+            foreach (var doubt in uncertain)
+            {
+                context.Report(
+                    DigestRules.UncertainMojibake,
+                    context.Lines.FromBounds(doubt.Start, doubt.Start + doubt.Length),
+                    QuoteCapped(doubt.Original),
+                    doubt.Readings.Length <= 4 * MaxQuotedLength ? doubt.Readings : QuoteCapped(doubt.Readings));
+            }
+
+            covered.Sort((a, b) => a.Start.CompareTo(b.Start));
             return covered;
         }
 
@@ -148,6 +176,7 @@ namespace DigestKit.Engine.Rules
         {
             var text = context.Text;
             var regions = new TextRegions(context.Document);
+            var nextRange = 0;
             for (var k = 0; k < positions.Count; k++)
             {
                 var start = positions[k];
@@ -174,7 +203,7 @@ namespace DigestKit.Engine.Rules
                         context.Report(DigestRules.BidiControl, span, CharacterName(c), regions.Describe(start));
                     }
                 }
-                else if (mojibake is null || !Overlaps(mojibake, start, end))
+                else if (mojibake is null || !OverlapsSorted(mojibake, ref nextRange, start, end))
                 {
                     // C1 characters inside a mis-encoded run are part of that run and go away with its repair.
                     context.Report(DigestRules.ControlCharacter, span, CharacterName(c), regions.Describe(start));
@@ -195,11 +224,22 @@ namespace DigestKit.Engine.Rules
             return true;
         }
 
-        private static bool Overlaps(List<SourceSpan> spans, int start, int end)
+        /// <summary>
+        /// Whether [start, end) overlaps one of <paramref name="ranges"/> (sorted by start, never nested past a
+        /// later one's end), for queries in increasing order: <paramref name="next"/> only moves forward, so a file
+        /// with a hundred thousand C1 controls and as many repaired runs is still one pass.
+        /// </summary>
+        private static bool OverlapsSorted(List<(int Start, int End)> ranges, ref int next, int start, int end)
         {
-            foreach (var span in spans)
+            while (next < ranges.Count && ranges[next].End <= start)
             {
-                if (start < span.End && span.Start < end)
+                next++;
+            }
+
+            // Author spans and runs inside them may nest; look a few ranges ahead rather than assume disjointness.
+            for (var k = next; k < ranges.Count && ranges[k].Start < end; k++)
+            {
+                if (start < ranges[k].End)
                 {
                     return true;
                 }
@@ -208,17 +248,76 @@ namespace DigestKit.Engine.Rules
             return false;
         }
 
-        private static bool Overlaps(List<(int Start, int End)> ranges, int start, int end)
+        /// <summary>
+        /// The author span and the U+0085 and U+00A0 right after it. The parser trims them as white space, but they are
+        /// what Latin-1 makes of the UTF-8 continuation bytes 0x85 and 0xA0: "Î¿Ï\u0085" is "ου", and a name cut
+        /// before its last byte would be repaired by half.
+        /// </summary>
+        private static SourceSpan WithTrailingSpaceBytes(RuleContext context, SourceSpan span)
         {
-            foreach (var range in ranges)
+            var text = context.Text;
+            var end = span.End;
+            while (end < text.Length && (text[end] == '\u0085' || text[end] == '\u00A0'))
             {
-                if (start < range.End && range.Start < end)
+                end++;
+            }
+
+            return end == span.End ? span : context.Lines.FromBounds(span.Start, end);
+        }
+
+        /// <summary>
+        /// A repair that yields U+FFFD uncovers a character lost before the text was mis-read ("ï¿½" is U+FFFD read as
+        /// Windows-1252). The repair is still right, and the loss is reported where it is, as DK5003 would once
+        /// repaired: so fixing trades two findings for one instead of seeming to add one.
+        /// </summary>
+        private static void ReportLostCharacter(RuleContext context, SourceSpan span, string repaired)
+        {
+            // One per run of U+FFFD, as DK5003 counts them in the repaired text.
+            TextRegions? regions = null;
+            for (var i = 0; i < repaired.Length; i++)
+            {
+                if (repaired[i] == '\uFFFD' && (i == 0 || repaired[i - 1] != '\uFFFD'))
                 {
-                    return true;
+                    regions ??= new TextRegions(context.Document);
+                    context.Report(DigestRules.ReplacementCharacter, span, regions.Describe(span.Start));
+                }
+            }
+        }
+
+        /// <summary>The most a message quotes of a value: a 43,000-character name is shown by its start.</summary>
+        internal const int MaxQuotedLength = 80;
+
+        /// <summary><paramref name="value"/>, or its first <see cref="MaxQuotedLength"/> characters and an ellipsis,
+        /// never cutting a surrogate pair in two.</summary>
+        internal static string QuoteCapped(string value)
+        {
+            if (value.Length <= MaxQuotedLength)
+            {
+                return value;
+            }
+
+            var cut = MaxQuotedLength;
+            if (char.IsHighSurrogate(value[cut - 1]))
+            {
+                cut--;
+            }
+
+            return value.Substring(0, cut) + "\u2026";
+        }
+
+        /// <summary>Every distinct decoding the findings undid, in order: one name can hold two accidents.</summary>
+        private static string Encodings(IReadOnlyList<MojibakeFinding> findings)
+        {
+            var names = new List<string>();
+            foreach (var finding in findings)
+            {
+                if (!names.Contains(finding.Encoding))
+                {
+                    names.Add(finding.Encoding);
                 }
             }
 
-            return false;
+            return string.Join("; ", names);
         }
 
         internal static string CharacterName(char c)

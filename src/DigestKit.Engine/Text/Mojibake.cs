@@ -9,6 +9,12 @@ namespace DigestKit.Engine.Text
     /// </summary>
     public sealed record MojibakeFinding(int Start, int Length, string Original, string Repaired, string Encoding);
 
+    /// <summary>
+    /// Characters that two code pages both read as mojibake, differently, with the weaker reading explaining more of
+    /// them: no repair is sure, so none is made. <see cref="Readings"/> says what each page makes of them.
+    /// </summary>
+    public sealed record MojibakeUncertainty(int Start, int Length, string Original, string Readings);
+
     /// <summary>Detects and repairs UTF-8 text that was decoded with the wrong single-byte character set.</summary>
     public static class Mojibake
     {
@@ -18,7 +24,11 @@ namespace DigestKit.Engine.Text
         /// smallest stretch that re-encodes to valid UTF-8; runs are reported only when the evidence outweighs the
         /// chance that the text is simply correct (see <see cref="MojibakeEvidence"/>). Never throws.
         /// </remarks>
-        public static IReadOnlyList<MojibakeFinding> Find(string text)
+        public static IReadOnlyList<MojibakeFinding> Find(string text) => Find(text, null);
+
+        /// <summary>Like <see cref="Find(string)"/>, and adds to <paramref name="uncertain"/> the runs left alone because
+        /// two pages read them differently.</summary>
+        public static IReadOnlyList<MojibakeFinding> Find(string text, List<MojibakeUncertainty>? uncertain)
         {
             if (string.IsNullOrEmpty(text))
             {
@@ -27,7 +37,7 @@ namespace DigestKit.Engine.Text
 
             try
             {
-                return MojibakeDetector.Find(text);
+                return MojibakeDetector.Find(text, uncertain);
             }
             catch (System.Exception)
             {
@@ -44,7 +54,12 @@ namespace DigestKit.Engine.Text
                 return text;
             }
 
-            var findings = Find(text);
+            return Repair(text, Find(text));
+        }
+
+        /// <summary><paramref name="text"/> with <paramref name="findings"/> (from <see cref="Find"/> on it) applied.</summary>
+        public static string Repair(string text, IReadOnlyList<MojibakeFinding> findings)
+        {
             if (findings.Count == 0)
             {
                 return text;

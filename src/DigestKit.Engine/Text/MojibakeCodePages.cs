@@ -46,6 +46,13 @@ namespace DigestKit.Engine.Text
             "\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178" + // 90
             LatinOneHighHalfFrom(0xA0));
 
+        /// <summary>
+        /// Not a code page of its own: the name of a run that holds both Windows-1252 punctuation and Latin-1 C1
+        /// controls for bytes 0x80–0x9F. Its table is Windows-1252's, for what needs one.
+        /// </summary>
+        public static SingleByteCodePage WindowsLatinMixed { get; } =
+            new SingleByteCodePage("Windows-1252 and Latin-1 mixed", new string(Windows1252.high));
+
         /// <summary>ISO-8859-1: every byte is the code point of the same value.</summary>
         public static SingleByteCodePage Latin1 { get; } = new SingleByteCodePage("Latin-1", LatinOneHighHalfFrom(0x80));
 

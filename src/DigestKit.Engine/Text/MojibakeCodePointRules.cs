@@ -86,7 +86,14 @@ namespace DigestKit.Engine.Text
                     return before >= 0x300 && before <= 0x36F;
                 }
 
+                // Decomposed Latin puts its accents on ASCII letters; "Â" followed by a grave accent is "ÂÃÄ" read
+                // as Mac OS Roman, not text, since "Ầ" would have been written precomposed or as "A" and two marks.
                 var script = MojibakeCharInfo.ScriptOf(before);
+                if (script == ScriptGroup.Latin && before >= 0x80)
+                {
+                    return false;
+                }
+
                 return IsCommonAccent(mark)
                     && (script == ScriptGroup.Latin || script == ScriptGroup.Greek || script == ScriptGroup.Cyrillic);
             }

@@ -11,7 +11,7 @@ namespace DigestKit.Engine.Text
     {
         private const int MaxLayers = 3;
 
-        public static IReadOnlyList<MojibakeFinding> Find(string text)
+        public static IReadOnlyList<MojibakeFinding> Find(string text, List<MojibakeUncertainty>? uncertain = null)
         {
             var first = FirstSuspect(text);
             if (first < 0)
@@ -35,7 +35,7 @@ namespace DigestKit.Engine.Text
                 }
             }
 
-            return Select(text, candidates);
+            return Select(text, candidates, uncertain);
         }
 
         /// <summary>
@@ -167,14 +167,14 @@ namespace DigestKit.Engine.Text
             return -1;
         }
 
-        private static IReadOnlyList<MojibakeFinding> Select(string text, List<Candidate> candidates)
+        private static IReadOnlyList<MojibakeFinding> Select(string text, List<Candidate> candidates, List<MojibakeUncertainty>? uncertain)
         {
             if (candidates.Count == 0)
             {
                 return System.Array.Empty<MojibakeFinding>();
             }
 
-            var kept = KeepBestReadings(text, candidates);
+            var kept = KeepBestReadings(text, candidates, uncertain);
             kept.Sort((a, b) => a.Start.CompareTo(b.Start));
             var findings = new List<MojibakeFinding>(kept.Count);
             var lineStart = 0;
@@ -198,33 +198,67 @@ namespace DigestKit.Engine.Text
         }
 
         /// <summary>Better evidence first; where two families read the same characters, the better reading wins.</summary>
-        private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates)
+        private static List<Candidate> KeepBestReadings(string text, List<Candidate> candidates, List<MojibakeUncertainty>? uncertain)
         {
-            candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Start.CompareTo(b.Start));
-            var claimed = new bool[text.Length]; // linear in the text however many candidates a huge string holds
+            // Ties go to the earlier run, then to Windows-1252/Latin-1, far the commoner accident: List.Sort is not
+            // stable, and a tie left to it picked a different reading from run to run.
+            candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score)
+                : a.Start != b.Start ? a.Start.CompareTo(b.Start)
+                : (a.Family == MojibakeFamily.WindowsLatin ? 0 : 1).CompareTo(b.Family == MojibakeFamily.WindowsLatin ? 0 : 1));
+            // Per character, 1 + the index in kept of the candidate that claimed it: linear in the text however many
+            // candidates a huge string holds.
+            var claimed = new int[text.Length];
             var kept = new List<Candidate>();
+            var contested = new List<bool>();
             foreach (var candidate in candidates)
             {
-                var free = true;
-                for (var i = candidate.Start; i < candidate.Start + candidate.Length && free; i++)
+                var owner = 0;
+                for (var i = candidate.Start; i < candidate.Start + candidate.Length && owner == 0; i++)
                 {
-                    free = !claimed[i];
+                    owner = claimed[i];
                 }
 
-                if (!free)
+                if (owner != 0)
                 {
+                    // Two code pages each read these characters as strong mojibake, and the weaker reading covers the
+                    // stronger one and more ("—Ç–æ" is "то" in Mac OS Roman, while its "Ç–" is "ǖ" in Windows-1252):
+                    // no reading is sure, so none is applied.
+                    var winner = kept[owner - 1];
+                    var explainsMore = candidate.Start <= winner.Start && candidate.Start + candidate.Length >= winner.Start + winner.Length
+                        && candidate.Length > winner.Length;
+                    if (candidate.Score >= MojibakeEvidence.Strong && winner.Family != candidate.Family && explainsMore)
+                    {
+                        if (!contested[owner - 1])
+                        {
+                            uncertain?.Add(new MojibakeUncertainty(candidate.Start, candidate.Length,
+                                text.Substring(candidate.Start, candidate.Length),
+                                Reading(text, candidate, candidate) + "; " + Reading(text, candidate, winner)));
+                        }
+
+                        contested[owner - 1] = true;
+                    }
+
                     continue;
                 }
 
+                kept.Add(candidate);
+                contested.Add(false);
                 for (var i = candidate.Start; i < candidate.Start + candidate.Length; i++)
                 {
-                    claimed[i] = true;
+                    claimed[i] = kept.Count;
                 }
-
-                kept.Add(candidate);
             }
 
-            return kept;
+            var sure = new List<Candidate>(kept.Count);
+            for (var k = 0; k < kept.Count; k++)
+            {
+                if (!contested[k])
+                {
+                    sure.Add(kept[k]);
+                }
+            }
+
+            return sure;
         }
 
         /// <summary>
@@ -232,6 +266,13 @@ namespace DigestKit.Engine.Text
         /// supported only by strong evidence on its own line: a digest line is one field (an author list, an
         /// abstract, a tweet), and one bad name must not license "repairs" to an emoticon three papers further down.
         /// </summary>
+        /// <summary>"'то' as UTF-8 read as Mac OS Roman": what <paramref name="reading"/> makes of the span of
+        /// <paramref name="outer"/>, the characters it does not cover left as they are.</summary>
+        private static string Reading(string text, Candidate outer, Candidate reading) =>
+            "'" + text.Substring(outer.Start, reading.Start - outer.Start) + reading.Repaired
+            + text.Substring(reading.Start + reading.Length, outer.Start + outer.Length - reading.Start - reading.Length)
+            + "' as " + Describe(reading.Pages);
+
         private static int EndOfLine(string text, List<Candidate> kept, int first)
         {
             var end = first + 1;

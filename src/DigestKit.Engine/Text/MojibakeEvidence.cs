@@ -30,7 +30,7 @@ namespace DigestKit.Engine.Text
 
         private static int SequenceEvidence(string text, MojibakeSequence sequence, MojibakeFamily family)
         {
-            if (sequence.Length == 4)
+            if (sequence.Length >= 4)
             {
                 return 4; // a lead character then three continuation characters: not a shape words take
             }
@@ -118,6 +118,14 @@ namespace DigestKit.Engine.Text
         // Mac OS Roman, two bytes: the lead (0xC2–0xDF) is a math sign, punctuation or a rare letter.
         private static int MacRomanTwo(char lead, char cont, int prev, int next)
         {
+            // "Ã" is Mac OS Roman's 0xCC, the lead of the combining marks U+0300–U+033F, and Windows-1252's 0xC3, the
+            // lead of "à"–"ÿ". Where the next character is a continuation in both ("Ã¶", "Ã§"), the precomposed
+            // letter is what was written: "gÃ¶z" is "göz", not "g" with a comma below.
+            if (lead == 'Ã' && MojibakeFamily.WindowsLatin.IsContinuation(cont))
+            {
+                return 0;
+            }
+
             var prevLetter = MojibakeCharInfo.IsLetter(prev);
             var mathCont = IsMacMathSign(cont);
             switch (lead)
@@ -130,7 +138,14 @@ namespace DigestKit.Engine.Text
                         // Only after a lower-case letter ("pi√π", "o√π") or inside a word ("S√∏ren"):
                         // "X√π" and "2√π" are formulas.
                         var insideWord = prevLetter && MojibakeCharInfo.IsLower(next);
-                        return MojibakeCharInfo.IsLower(prev) || insideWord ? 3 : 0;
+                        if (MojibakeCharInfo.IsLower(prev) || insideWord)
+                        {
+                            return 3;
+                        }
+
+                        // Starting a word ("√∫pěl" is "úpěl"): weak, so repaired only beside strong evidence on its
+                        // line, and a line repaired around it is not left half done.
+                        return !MojibakeCharInfo.IsLetterOrDigit(prev) && MojibakeCharInfo.IsLower(next) ? 1 : 0;
                     }
 
                     if (MojibakeCharInfo.IsLetter(cont) || MojibakeCharInfo.IsLetterOrDigit(prev) || MojibakeCharInfo.IsLetterOrDigit(next))
@@ -150,6 +165,11 @@ namespace DigestKit.Engine.Text
                     if (lead == '»' && (cont == 'ô' || cont == 'õ'))
                     {
                         return 2; // "ș" and "ț", the Romanian letters, even word-initial ("»ôtiin»õƒÉ")
+                    }
+
+                    if (lead == '»' && cont == 'ò' && MojibakeCharInfo.IsLower(next))
+                    {
+                        return 2; // the capital "Ș" starts a name ("»òtefan"); "»ö" is "Ț" but also German "»öffentlich«"
                     }
 
                     if (MojibakeCharInfo.IsLetter(cont))

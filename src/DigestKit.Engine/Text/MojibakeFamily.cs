@@ -13,8 +13,9 @@ namespace DigestKit.Engine.Text
         // A flat table keeps the per-character test a single array read on megabytes of text.
         private readonly ushort[] lookup = new ushort[0x10000];
 
-        private MojibakeFamily(params SingleByteCodePage[] pages)
+        private MojibakeFamily(bool mixesPages, params SingleByteCodePage[] pages)
         {
+            MixesPages = mixesPages;
             Pages = pages;
             for (var page = 0; page < pages.Length; page++)
             {
@@ -27,15 +28,22 @@ namespace DigestKit.Engine.Text
         }
 
         /// <summary>Mac OS Roman alone.</summary>
-        public static MojibakeFamily MacOsRoman { get; } = new MojibakeFamily(SingleByteCodePage.MacOsRoman);
+        public static MojibakeFamily MacOsRoman { get; } = new MojibakeFamily(false, SingleByteCodePage.MacOsRoman);
 
         /// <summary>Windows-1252 (sloppy) first, as the likelier of the two, then Latin-1.</summary>
         public static MojibakeFamily WindowsLatin { get; } =
-            new MojibakeFamily(SingleByteCodePage.Windows1252, SingleByteCodePage.Latin1);
+            new MojibakeFamily(true, SingleByteCodePage.Windows1252, SingleByteCodePage.Latin1);
 
         public static IReadOnlyList<MojibakeFamily> All { get; } = new[] { WindowsLatin, MacOsRoman };
 
         public IReadOnlyList<SingleByteCodePage> Pages { get; }
+
+        /// <summary>
+        /// Whether one run may mix the family's pages. Windows-1252 and Latin-1 differ only at 0x80–0x9F, where one
+        /// has punctuation and the other C1 controls; text that went through both (a 1252 reader, then a Latin-1
+        /// one, or lines pasted together) holds both, and either spelling means the same byte.
+        /// </summary>
+        public bool MixesPages { get; }
 
         /// <summary>The high-half byte <paramref name="c"/> decodes from, 0 when none of the family's pages produces it.</summary>
         public byte ByteOf(char c) => (byte)lookup[c];
@@ -60,6 +68,11 @@ namespace DigestKit.Engine.Text
         /// <summary>The first page of the family that can produce every character whose page bits are <paramref name="pages"/>.</summary>
         public SingleByteCodePage PageFor(int pages)
         {
+            if (pages == 0 && MixesPages)
+            {
+                return SingleByteCodePage.WindowsLatinMixed;
+            }
+
             for (var i = 0; i < Pages.Count; i++)
             {
                 if ((pages & (1 << i)) != 0)

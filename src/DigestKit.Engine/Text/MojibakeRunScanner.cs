@@ -40,18 +40,14 @@ namespace DigestKit.Engine.Text
 
         public int End => Sequences[Sequences.Count - 1].End;
 
-        public int Pages
-        {
-            get
-            {
-                var pages = ~0;
-                foreach (var sequence in Sequences)
-                {
-                    pages &= sequence.Pages;
-                }
+        /// <summary>Which pages of the family produce every sequence so far, kept as sequences are added: the
+        /// scanner asks after every sequence, and recomputing it made a long run quadratic.</summary>
+        public int Pages { get; private set; } = ~0;
 
-                return pages;
-            }
+        public void Add(MojibakeSequence sequence)
+        {
+            Sequences.Add(sequence);
+            Pages &= sequence.Pages;
         }
 
         public string Repaired()
@@ -109,14 +105,16 @@ namespace DigestKit.Engine.Text
                 }
 
                 // A sequence no page of the running stretch can produce starts a stretch of its own, so that every
-                // finding decodes back with exactly one code page.
-                if (!continues || (current!.Pages & sequence.Pages) == 0)
+                // finding decodes back with exactly one code page; except in a family whose pages agree wherever
+                // both define a byte (Windows-1252 and Latin-1): there one run may hold both readings, as text
+                // passed through both does, and cutting it would leave half of it unrepaired.
+                if (!continues || ((current!.Pages & sequence.Pages) == 0 && !family.MixesPages))
                 {
                     current = new MojibakeRun(family);
                     runs.Add(current);
                 }
 
-                current!.Sequences.Add(sequence);
+                current!.Add(sequence);
                 i = sequence.End;
             }
         }
@@ -165,19 +163,57 @@ namespace DigestKit.Engine.Text
                 var b = family.ByteOf(c);
                 if (k == 1 && !SecondByteFits(lead, b))
                 {
-                    return false;
+                    return lead == 0xED && b >= 0xA0 && b <= 0xAF && TryReadSurrogatePair(text, start, family, out sequence);
                 }
 
                 pages &= family.PagesOf(c);
                 codePoint = (codePoint << 6) | (b & 0x3F);
             }
 
-            if (pages == 0)
+            if (pages == 0 && !family.MixesPages)
             {
                 return false;
             }
 
             sequence = new MojibakeSequence(start, length, codePoint, pages);
+            return true;
+        }
+
+        /// <summary>
+        /// CESU-8 (Java's and old MySQL's UTF-8) writes a character past U+FFFF as its two UTF-16 surrogates, each a
+        /// three-byte sequence (ED A0–AF .., then ED B0–BF ..): six characters once mis-read, for one emoji.
+        /// </summary>
+        private static bool TryReadSurrogatePair(string text, int start, MojibakeFamily family, out MojibakeSequence sequence)
+        {
+            sequence = default;
+            if (start + 6 > text.Length || family.ByteOf(text[start + 3]) != 0xED)
+            {
+                return false;
+            }
+
+            var pages = family.PagesOf(text[start]) & family.PagesOf(text[start + 3]);
+            var units = new int[4];
+            var at = new[] { start + 1, start + 2, start + 4, start + 5 };
+            for (var k = 0; k < 4; k++)
+            {
+                var c = text[at[k]];
+                if (!family.IsContinuation(c))
+                {
+                    return false;
+                }
+
+                units[k] = family.ByteOf(c);
+                pages &= family.PagesOf(c);
+            }
+
+            if (units[0] < 0xA0 || units[0] > 0xAF || units[2] < 0xB0 || units[2] > 0xBF || (pages == 0 && !family.MixesPages))
+            {
+                return false;
+            }
+
+            var high = 0xD000 | ((units[0] & 0x3F) << 6) | (units[1] & 0x3F);
+            var low = 0xD000 | ((units[2] & 0x3F) << 6) | (units[3] & 0x3F);
+            sequence = new MojibakeSequence(start, 6, char.ConvertToUtf32((char)high, (char)low), pages);
             return true;
         }
 
