@@ -98,6 +98,9 @@ internal static class FileDiscovery
                     }
 
                     break;
+                case FileKind.Directory when IsExcluded(full, isDirectory: true, withAncestors: true):
+                    Notes.Add($"the folder '{argument}' is left out by --exclude");
+                    break;
                 case FileKind.Directory:
                     var found = WalkFolder(full, argument, glob: null);
                     if (found == 0)

@@ -109,6 +109,11 @@ public sealed class DiscoveryEndToEndTests
             ["content/a.md"],
             CheckedFiles(CliRunner.Run(dir.Path, "check", "--format", "json", "--exclude=**/deep/*", "--exclude", "drafts", "content/a.md", "content/drafts/b.md", "content/deep/c.md")));
 
+        // A folder named explicitly but excluded says so, rather than that it holds no digest.
+        var excludedFolder = CliRunner.Run(dir.Path, "check", "--exclude", "drafts/", "content/drafts", "content/a.md");
+        Assert.True(excludedFolder.ExitCode == 0, excludedFolder.ToString());
+        Assert.Equal("digestkit: the folder 'content/drafts' is left out by --exclude\n", excludedFolder.StdErr);
+
         // The same selection for fix.
         var fix = CliRunner.Run(dir.Path, "fix", "--exclude", "README.md", "--exclude", "drafts/", "--exclude", "deep/", "content");
         Assert.True(fix.ExitCode == 0, fix.ToString());
