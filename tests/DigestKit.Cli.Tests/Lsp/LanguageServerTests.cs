@@ -244,6 +244,35 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_that_pulls_and_takes_refreshes_gets_no_pushes_and_a_refresh_on_cross_file_changes()
+    {
+        var first = CopyDigest("clean.md", "a.md");
+        var second = CopyDigest("broken.md", "b.md");
+        await using var client = LspClient.Start(_workspace.Path);
+        await client.InitializeAsync(_workspace.Path, new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false } },
+            ["workspace"] = new JsonObject { ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
+        });
+        var uri = LspClient.Uri(second);
+        client.Open(uri, File.ReadAllText(second));
+        var pulled = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = LspClient.Document(uri) });
+        Assert.Equal(5, pulled["result"]!["items"]!.AsArray().Count);
+
+        // b.md's slug (hot-papers-2021-06-12) given to a.md on disk: the server asks the client to pull again.
+        File.WriteAllText(first, File.ReadAllText(first).Replace("slug: \"hot-papers-2021-06-21\"", "slug: \"hot-papers-2021-06-12\"", StringComparison.Ordinal));
+        client.Notify("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspClient.Uri(first), ["type"] = 2 }),
+        });
+        await client.WaitForAsync(m => (string?)m["method"] == "workspace/diagnostic/refresh", "workspace/diagnostic/refresh");
+        var again = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = LspClient.Document(uri) });
+        Assert.Contains(again["result"]!["items"]!.AsArray(), d => (string?)d!["code"] == "DK6001");
+        Assert.DoesNotContain(client.Seen, m => (string?)m["method"] == "textDocument/publishDiagnostics");
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Without_client_file_watching_the_server_follows_the_disk_itself()
     {
         var first = CopyDigest("clean.md", "a.md");

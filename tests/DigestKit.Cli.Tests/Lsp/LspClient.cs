@@ -143,6 +143,9 @@ internal sealed class LspClient : IAsyncDisposable
         return _seen.FirstOrDefault(IsIt) is { } seen ? Task.FromResult(seen) : WaitForAsync(IsIt, $"the response to request {id}");
     }
 
+    /// <summary>Every message read so far (by any wait).</summary>
+    public IReadOnlyList<JsonObject> Seen => _seen;
+
     /// <summary>The next message (after those already consumed) matching <paramref name="predicate"/>.</summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> predicate, string what)
     {
