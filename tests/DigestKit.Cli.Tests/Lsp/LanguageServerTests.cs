@@ -452,6 +452,19 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_server_exits_1_when_the_client_process_it_was_given_dies()
+    {
+        // The "editor" is a process that runs until told to stop: another server, waiting on its input.
+        await using var parent = LspClient.Start(_workspace.Path);
+        await using var client = LspClient.Start(_workspace.Path);
+        var initialize = await client.RequestAsync("initialize", new JsonObject { ["processId"] = parent.ProcessId, ["rootUri"] = null, ["capabilities"] = new JsonObject() });
+        Assert.NotNull(initialize["result"]);
+        parent.CloseInput();
+        Assert.Equal(1, await parent.ExitCodeAsync());
+        Assert.Equal(1, await client.ExitCodeAsync());
+    }
+
+    [Fact]
     public async Task The_end_of_the_input_without_shutdown_exits_1()
     {
         await using var client = LspClient.Start(_workspace.Path);

@@ -103,6 +103,8 @@ internal sealed class LspClient : IAsyncDisposable
         _process.StandardInput.BaseStream.Flush();
     }
 
+    public int ProcessId => _process.Id;
+
     public void CloseInput() => _process.StandardInput.Close();
 
     public static byte[] Frame(JsonNode message)
