@@ -390,6 +390,11 @@ internal sealed class LanguageServer
             _workspace.AddRoot(p.RootPath);
         }
 
+        if (p.ProcessId is { } parent)
+        {
+            WatchParent(parent);
+        }
+
         var capabilities = p.Capabilities ?? default;
         var clientPulls = Has(capabilities, "textDocument", "diagnostic");
         _refreshSupport = Flag(capabilities, "workspace", "diagnostics", "refreshSupport");
@@ -421,6 +426,37 @@ internal sealed class LanguageServer
                 new CompletionOptions(["[", "/"], ResolveProvider: false),
                 new WorkspaceServerCapabilities(new WorkspaceFoldersServerCapabilities(Supported: true, ChangeNotifications: true))),
             new ServerInfo("digestkit", ToolInfo.Version));
+    }
+
+    /// <summary>
+    /// The specification's rule for an editor that dies without <c>exit</c>: the server exits (code 1) when the
+    /// process named in <c>initialize</c> is gone, instead of lingering with its index in memory.
+    /// </summary>
+    private void WatchParent(int processId)
+    {
+        System.Diagnostics.Process parent;
+        try
+        {
+            parent = System.Diagnostics.Process.GetProcessById(processId);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            Log($"the client process {processId} is not running");
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await parent.WaitForExitAsync(_stopping.Token).ConfigureAwait(false);
+                Log($"the client process {processId} exited");
+                Post(() => _exitCode ??= _state == State.ShutDown ? 0 : 1);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+            }
+        });
     }
 
     private static bool Has(JsonElement element, params string[] path)

@@ -244,6 +244,35 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_that_pulls_and_takes_refreshes_gets_no_pushes_and_a_refresh_on_cross_file_changes()
+    {
+        var first = CopyDigest("clean.md", "a.md");
+        var second = CopyDigest("broken.md", "b.md");
+        await using var client = LspClient.Start(_workspace.Path);
+        await client.InitializeAsync(_workspace.Path, new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject { ["dynamicRegistration"] = false } },
+            ["workspace"] = new JsonObject { ["diagnostics"] = new JsonObject { ["refreshSupport"] = true } },
+        });
+        var uri = LspClient.Uri(second);
+        client.Open(uri, File.ReadAllText(second));
+        var pulled = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = LspClient.Document(uri) });
+        Assert.Equal(5, pulled["result"]!["items"]!.AsArray().Count);
+
+        // b.md's slug (hot-papers-2021-06-12) given to a.md on disk: the server asks the client to pull again.
+        File.WriteAllText(first, File.ReadAllText(first).Replace("slug: \"hot-papers-2021-06-21\"", "slug: \"hot-papers-2021-06-12\"", StringComparison.Ordinal));
+        client.Notify("workspace/didChangeWatchedFiles", new JsonObject
+        {
+            ["changes"] = new JsonArray(new JsonObject { ["uri"] = LspClient.Uri(first), ["type"] = 2 }),
+        });
+        await client.WaitForAsync(m => (string?)m["method"] == "workspace/diagnostic/refresh", "workspace/diagnostic/refresh");
+        var again = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = LspClient.Document(uri) });
+        Assert.Contains(again["result"]!["items"]!.AsArray(), d => (string?)d!["code"] == "DK6001");
+        Assert.DoesNotContain(client.Seen, m => (string?)m["method"] == "textDocument/publishDiagnostics");
+        Assert.Equal(0, await client.ShutdownAsync());
+    }
+
+    [Fact]
     public async Task Without_client_file_watching_the_server_follows_the_disk_itself()
     {
         var first = CopyDigest("clean.md", "a.md");
@@ -419,6 +448,19 @@ public sealed class LanguageServerTests : IDisposable
         await using var client = LspClient.Start(_workspace.Path);
         await client.InitializeAsync(_workspace.Path);
         client.Notify("exit", null);
+        Assert.Equal(1, await client.ExitCodeAsync());
+    }
+
+    [Fact]
+    public async Task The_server_exits_1_when_the_client_process_it_was_given_dies()
+    {
+        // The "editor" is a process that runs until told to stop: another server, waiting on its input.
+        await using var parent = LspClient.Start(_workspace.Path);
+        await using var client = LspClient.Start(_workspace.Path);
+        var initialize = await client.RequestAsync("initialize", new JsonObject { ["processId"] = parent.ProcessId, ["rootUri"] = null, ["capabilities"] = new JsonObject() });
+        Assert.NotNull(initialize["result"]);
+        parent.CloseInput();
+        Assert.Equal(1, await parent.ExitCodeAsync());
         Assert.Equal(1, await client.ExitCodeAsync());
     }
 

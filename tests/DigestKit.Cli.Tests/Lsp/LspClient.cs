@@ -103,6 +103,8 @@ internal sealed class LspClient : IAsyncDisposable
         _process.StandardInput.BaseStream.Flush();
     }
 
+    public int ProcessId => _process.Id;
+
     public void CloseInput() => _process.StandardInput.Close();
 
     public static byte[] Frame(JsonNode message)
@@ -142,6 +144,9 @@ internal sealed class LspClient : IAsyncDisposable
         bool IsIt(JsonObject m) => m["method"] is null && m["id"] is JsonValue v && v.TryGetValue<int>(out var got) && got == id;
         return _seen.FirstOrDefault(IsIt) is { } seen ? Task.FromResult(seen) : WaitForAsync(IsIt, $"the response to request {id}");
     }
+
+    /// <summary>Every message read so far (by any wait).</summary>
+    public IReadOnlyList<JsonObject> Seen => _seen;
 
     /// <summary>The next message (after those already consumed) matching <paramref name="predicate"/>.</summary>
     public async Task<JsonObject> WaitForAsync(Func<JsonObject, bool> predicate, string what)
