@@ -67,12 +67,13 @@ public sealed class GoldenFileTests
         AssertGolden("clean-seed.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, digestFile));
     }
 
-    private static void AssertGolden(string fileName, string actual)
+    /// <summary>Also pins the HotPapers app's output (<paramref name="fileName"/> may name a subfolder of Golden/).</summary>
+    internal static void AssertGolden(string fileName, string actual)
     {
         var path = Path.Combine(GoldenDir, fileName);
         if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
         {
-            Directory.CreateDirectory(GoldenDir);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual, new UTF8Encoding(false));
             return;
         }
@@ -81,7 +82,7 @@ public sealed class GoldenFileTests
         var expected = File.ReadAllText(path).Replace("\r\n", "\n");
         if (expected != actual)
         {
-            Assert.Fail($"generated source differs from {fileName} ({RegenerateVariable}=1 regenerates it):\n" + LineDiff(expected, actual));
+            Assert.Fail($"output differs from {fileName} ({RegenerateVariable}=1 regenerates it):\n" + LineDiff(expected, actual));
         }
     }
 
