@@ -27,8 +27,8 @@ internal static class SiteWriter
         var digestFiles = UniqueNames(digests, d => d.Slug);
         var groups = Library.Group(Library.Appearances(digests));
         var paperFiles = UniqueNames(groups, g => g.Key);
-        var paperFileOf = groups.SelectMany(g => g.Appearances.Select(a => (a.Paper, File: paperFiles[g])))
-            .ToDictionary(x => x.Paper, x => x.File);
+        var paperFileOf = groups.SelectMany(g => g.Appearances.Select(a => (Appearance: a, File: paperFiles[g])))
+            .ToDictionary(x => x.Appearance, x => x.File);
 
         Directory.CreateDirectory(Path.Combine(folder, "digests"));
         Directory.CreateDirectory(Path.Combine(folder, "papers"));
@@ -36,7 +36,7 @@ internal static class SiteWriter
         Save(folder, "index.html", Index(digests, digestFiles), ref written);
         foreach (var digest in digests)
         {
-            Save(folder, Path.Combine("digests", digestFiles[digest]), DigestPage(digest, p => "../papers/" + paperFileOf[p]), ref written);
+            Save(folder, Path.Combine("digests", digestFiles[digest]), DigestPage(digest, p => "../papers/" + paperFileOf[new Appearance(digest, p)]), ref written);
         }
 
         foreach (var group in groups)
