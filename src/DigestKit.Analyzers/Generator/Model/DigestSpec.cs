@@ -72,8 +72,12 @@ namespace DigestKit.Analyzers.Generator.Model
         string Html,
         string? Language);
 
-    /// <summary>What <c>Digests</c> needs of one digest: the per-file data class, the slug, the order key.</summary>
-    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath);
+    /// <summary>
+    /// What <c>Digests</c> needs of one digest: the per-file data class, the slug, the order key; in literal mode
+    /// also its share of the typed indexes (<see cref="DigestIndexWriter.WriteFragment"/>), which the catalog joins
+    /// into one index literal (in resource mode the build task writes the index, and this is empty).
+    /// </summary>
+    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath, string Index = "");
 
     /// <summary>Options that shape every generated file.</summary>
     /// <param name="Namespace">The namespace of <c>Digests</c>; empty for the global namespace.</param>
