@@ -254,7 +254,7 @@ public static class App
 
     private static int Search(IReadOnlyList<Digest> digests, SearchQuery query, bool json, int? width, TextWriter output)
     {
-        var rows = Library.Group(Library.Appearances(digests).Where(query.Matches))
+        var rows = Library.Group(Library.Candidates(digests, query).Where(query.Matches))
             .Select(g => PaperRow.From(g, query.MatchedAuthors(g.Best.Paper)));
         rows = query.SortByDate
             ? rows.OrderByDescending(r => r.Date).ThenBy(r => r.Rank)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using DigestKit;
 
 namespace HotPapers;
@@ -28,18 +27,22 @@ internal sealed class PaperGroup(string key, IReadOnlyList<Appearance> appearanc
         Appearances.SelectMany(a => a.Paper.Tweets).DistinctBy(t => t.StatusId?.ToString(CultureInfo.InvariantCulture) ?? t.Url + "\n" + t.Text).ToList();
 }
 
-/// <summary>Looking papers up across the embedded digests.</summary>
+/// <summary>
+/// Looking papers up across digests. Over an embedded <see cref="DigestCollection"/> (what <c>Digests.All</c> is),
+/// lookups go through its typed index (<see cref="DigestCollection.Index"/>), built at build time; any other list
+/// (a test's digests) is scanned. Both compare through <see cref="IndexKeys"/>, so they find the same papers.
+/// </summary>
 internal static class Library
 {
     /// <summary>
-    /// What makes two appearances the same paper: the arXiv identifier without its version, else the abs link,
-    /// else the digest and rank (a paper without links is only ever itself).
+    /// What makes two appearances the same paper: the arXiv identifier's index key (no version, lower case), else
+    /// the abs link, else the digest and rank (a paper without links is only ever itself).
     /// </summary>
     public static string PaperKey(Digest digest, Paper paper)
     {
         if (!string.IsNullOrEmpty(paper.ArxivId))
         {
-            return StripVersion(paper.ArxivId);
+            return IndexKeys.ArxivId(paper.ArxivId);
         }
 
         return paper.AbsUrl.Length != 0 ? paper.AbsUrl : digest.Slug + "#" + paper.Rank.ToString(CultureInfo.InvariantCulture);
@@ -48,8 +51,8 @@ internal static class Library
     /// <summary>The papers of <paramref name="appearances"/>, grouped, in the order each was first seen.</summary>
     public static List<PaperGroup> Group(IEnumerable<Appearance> appearances) =>
         appearances
-            .GroupBy(a => PaperKey(a.Digest, a.Paper), StringComparer.OrdinalIgnoreCase)
-            .Select(g => new PaperGroup(g.Key, g.OrderBy(a => a.Digest.Date).ThenBy(a => a.Digest.Slug, StringComparer.Ordinal).ToList()))
+            .GroupBy(a => PaperKey(a.Digest, a.Paper), StringComparer.Ordinal)
+            .Select(g => new PaperGroup(g.Key, g.Distinct().OrderBy(a => a.Digest.Date).ThenBy(a => a.Digest.Slug, StringComparer.Ordinal).ToList()))
             .ToList();
 
     public static IEnumerable<Appearance> Appearances(IReadOnlyList<Digest> digests) =>
@@ -58,70 +61,41 @@ internal static class Library
     /// <summary>The paper with arXiv identifier <paramref name="id"/> (with or without "arXiv:" and a version).</summary>
     public static PaperGroup? FindPaper(IReadOnlyList<Digest> digests, string id)
     {
-        var key = NormaliseArxivId(id);
-        var found = Appearances(digests).Where(a => string.Equals(PaperKey(a.Digest, a.Paper), key, StringComparison.OrdinalIgnoreCase)).ToList();
+        var key = IndexKeys.ArxivId(id);
+        var found = digests is DigestCollection embedded
+            ? embedded.Index.FindPaper(id)?.Appearances.Select(Of).ToList() ?? []
+            : Appearances(digests).Where(a => a.Paper.ArxivId is { } arxiv && IndexKeys.ArxivId(arxiv) == key).ToList();
         return found.Count == 0 ? null : Group(found)[0];
     }
 
-    public static string NormaliseArxivId(string id)
-    {
-        var text = id.Trim();
-        if (text.StartsWith("arxiv:", StringComparison.OrdinalIgnoreCase))
-        {
-            text = text["arxiv:".Length..];
-        }
-
-        return StripVersion(text);
-    }
-
-    private static string StripVersion(string id)
-    {
-        var v = id.LastIndexOf('v');
-        return v > 0 && v < id.Length - 1 && char.IsAsciiDigit(id[v - 1]) && id.AsSpan(v + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? id[..v] : id;
-    }
-
     /// <summary>
-    /// Text as search compares it: accents dropped (Veličković → velickovic), case folded, white space collapsed.
-    /// Kept to what matching needs here; the runtime's index key replaces it when one exists.
+    /// The appearances that can match <paramref name="query"/>: from the index, the category's papers or those of
+    /// every author whose key contains the searched text; from a scan, all of them. The caller still applies the
+    /// whole query to each.
     /// </summary>
-    public static string Fold(string text)
+    public static IEnumerable<Appearance> Candidates(IReadOnlyList<Digest> digests, SearchQuery query)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        var space = false;
-        foreach (var c in decomposed)
+        if (digests is not DigestCollection embedded)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            if (char.IsWhiteSpace(c))
-            {
-                space = folded.Length != 0;
-                continue;
-            }
-
-            if (space)
-            {
-                folded.Append(' ');
-                space = false;
-            }
-
-            // Letters that are not a base letter plus a mark, so FormD leaves them whole.
-            folded.Append(char.ToLowerInvariant(c) switch
-            {
-                'ł' => "l",
-                'ø' => "o",
-                'đ' => "d",
-                'ı' => "i",
-                'ß' => "ss",
-                'æ' => "ae",
-                'œ' => "oe",
-                var other => other.ToString(),
-            });
+            return Appearances(digests);
         }
 
-        return folded.ToString();
+        var index = embedded.Index;
+        if (query.Category is not null)
+        {
+            return index.InCategory(query.Category).Select(Of);
+        }
+
+        if (query.FoldedAuthor is { } author)
+        {
+            return index.Authors.Where(a => a.Key.Contains(author, StringComparison.Ordinal)).SelectMany(a => a.Papers).Select(Of).Distinct();
+        }
+
+        return Appearances(digests);
     }
+
+    /// <summary>Text as search compares it: the index's author key, which folds accents, case and punctuation.</summary>
+    public static string Fold(string text) => IndexKeys.Author(text);
+
+    private static Appearance Of(PaperAppearance a) => new(a.Digest, a.Paper);
 }

@@ -6,8 +6,10 @@ namespace HotPapers;
 /// <summary>What <c>search</c> was asked: every option given must hold.</summary>
 internal sealed class SearchQuery
 {
-    private string? _foldedAuthor;
     private string? _foldedTitle;
+
+    /// <summary>The --author text as an index key (<see cref="Library.Fold"/>), or null.</summary>
+    public string? FoldedAuthor { get; private set; }
 
     public string? Author { get; private init; }
 
@@ -50,8 +52,8 @@ internal sealed class SearchQuery
             throw new UsageException("--since is after --until");
         }
 
-        query._foldedAuthor = query.Author is null ? null : Library.Fold(query.Author);
-        query._foldedTitle = query.Title is null ? null : Library.Fold(query.Title);
+        query.FoldedAuthor = Folded(query.Author, "--author");
+        query._foldedTitle = Folded(query.Title, "--title");
         return query;
     }
 
@@ -60,16 +62,16 @@ internal sealed class SearchQuery
         var day = a.Digest.Date.Date;
         return (Since is null || day >= Since)
             && (Until is null || day <= Until)
-            && (Category is null || a.Paper.Categories.Any(c => string.Equals(c, Category, StringComparison.OrdinalIgnoreCase)))
+            && (Category is null || a.Paper.Categories.Any(c => IndexKeys.Category(c) == IndexKeys.Category(Category)))
             && (_foldedTitle is null || Library.Fold(a.Paper.Title).Contains(_foldedTitle, StringComparison.Ordinal))
-            && (_foldedAuthor is null || a.Paper.Authors.Any(IsMatchingAuthor));
+            && (FoldedAuthor is null || a.Paper.Authors.Any(IsMatchingAuthor));
     }
 
     /// <summary>The authors the <c>--author</c> text matched, as written (empty without --author).</summary>
     public IReadOnlyList<string> MatchedAuthors(Paper paper) =>
-        _foldedAuthor is null ? [] : paper.Authors.Where(IsMatchingAuthor).ToList();
+        FoldedAuthor is null ? [] : paper.Authors.Where(IsMatchingAuthor).ToList();
 
-    private bool IsMatchingAuthor(string author) => Library.Fold(author).Contains(_foldedAuthor!, StringComparison.Ordinal);
+    private bool IsMatchingAuthor(string author) => Library.Fold(author).Contains(FoldedAuthor!, StringComparison.Ordinal);
 
     private static string? NonEmpty(CommandLine line, string option)
     {
@@ -80,6 +82,17 @@ internal sealed class SearchQuery
         }
 
         return value;
+    }
+
+    private static string? Folded(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var folded = Library.Fold(text);
+        return folded.Length != 0 ? folded : throw new UsageException($"the text of {option} has no letters or digits to match");
     }
 
     private static DateTime? ParseDate(CommandLine line, string option)

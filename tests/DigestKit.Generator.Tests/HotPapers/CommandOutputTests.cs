@@ -113,6 +113,28 @@ public sealed class CommandOutputTests
         Assert.Equal(2, Ids("search", "--category", "cs.CV", "--count", "2").Length);
     }
 
+    /// <summary>Over Digests.All the app asks the typed index; over a plain list it scans: the answers are the same.</summary>
+    [Theory]
+    [InlineData("search --author velickovic")]
+    [InlineData("search --author a")]
+    [InlineData("search --author Rosenhahn --category cs.cv")]
+    [InlineData("search --category CS.LG --sort date")]
+    [InlineData("search --category cs.LG --until 2021-06-01 --count 3")]
+    [InlineData("search --title transformer --since 2021-06-01")]
+    [InlineData("paper 2106.10155v3")]
+    [InlineData("paper ARXIV:2105.02761")]
+    [InlineData("search --category no.such")]
+    public void The_index_and_a_scan_give_the_same_answer(string commandLine)
+    {
+        var args = commandLine.Split(' ').Append("--json").ToArray();
+        Assert.IsType<DigestCollection>(HotPapers.Digests.All);
+        var indexed = Run(HotPapers.Digests.All, null, args);
+        var scanned = Run(HotPapers.Digests.All.ToList(), null, args);
+        Assert.Equal(scanned, indexed);
+        Assert.Equal(0, indexed.Code);
+        Assert.Equal(commandLine.Contains("no.such", StringComparison.Ordinal), indexed.Output.Trim() == "[]");
+    }
+
     [Fact]
     public void Top_counts_a_paper_once_at_its_best_score_with_its_digest_count()
     {
