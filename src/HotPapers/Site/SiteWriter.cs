@@ -62,10 +62,10 @@ internal static class SiteWriter
             page.Append("<tr><td>").Append(Html.Escape(App.Day(d.Date))).Append("</td><td>")
                 .Append(Link("digests/" + files[d], d.Title)).Append("</td><td class=\"n\">")
                 .Append(Html.Escape(Html.Number(d.Papers.Count))).Append("</td><td class=\"n\">")
-                .Append(Html.Escape(Html.Number(d.Papers.Sum(p => p.Tweets.Count)))).Append("</td></tr>");
+                .Append(Html.Escape(Html.Number(d.Papers.Sum(p => p.Tweets.Count)))).Append("</td></tr>\n");
         }
 
-        page.Append("</tbody></table>");
+        page.Append("</tbody></table>\n");
         return End(page);
     }
 
@@ -91,7 +91,7 @@ internal static class SiteWriter
             page.Append("<section class=\"paper\"><h2>").Append(Html.Escape(paper.Rank.ToString(CultureInfo.InvariantCulture))).Append(". ")
                 .Append(Link(paperPage(paper), paper.Title)).Append("</h2>");
             PaperBody(page, paper, paper.Tweets);
-            page.Append("</section>");
+            page.Append("</section>\n");
         }
 
         return End(page);
@@ -111,10 +111,10 @@ internal static class SiteWriter
                 .Append("</td><td class=\"n\">").Append(Html.Escape(Html.Number(a.Paper.Retweets)))
                 .Append("</td><td class=\"n\">").Append(Html.Escape(Html.Number(a.Paper.Favorites)))
                 .Append("</td><td>").Append(Html.Escape(a.Paper.MeasuredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? ""))
-                .Append("</td></tr>");
+                .Append("</td></tr>\n");
         }
 
-        page.Append("</tbody></table>");
+        page.Append("</tbody></table>\n");
         PaperBody(page, paper, group.Tweets);
         return End(page);
     }
@@ -171,7 +171,7 @@ internal static class SiteWriter
                 page.Append(' ').Append(Link(t.Url, "link"));
             }
 
-            page.Append("</p></blockquote>");
+            page.Append("</p></blockquote>\n");
         }
     }
 
@@ -182,9 +182,9 @@ internal static class SiteWriter
     {
         var page = new StringBuilder();
         page.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(Html.Escape(title)).Append("</title><style>").Append(Style).Append("</style></head><body>")
+            .Append("<title>").Append(Html.Escape(title)).Append("</title><style>").Append(Style).Append("</style></head>\n<body>")
             .Append("<nav><a href=\"").Append(Html.Href(root + "index.html")).Append("\">All digests</a></nav>")
-            .Append("<h1>").Append(Html.Escape(title)).Append("</h1>");
+            .Append("<h1>").Append(Html.Escape(title)).Append("</h1>\n");
         return page;
     }
 

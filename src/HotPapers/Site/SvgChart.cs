@@ -32,7 +32,7 @@ internal static class SvgChart
             svg.Append(Html.Escape(label)).Append("</text>");
         }
 
-        svg.Append("</svg>");
+        svg.Append("</svg>\n");
         return svg.ToString();
     }
 }

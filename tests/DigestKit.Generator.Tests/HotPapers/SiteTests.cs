@@ -125,6 +125,11 @@ public sealed class SiteTests : IDisposable
             }
         }
 
+        // The pages in full, pinned: the index, a digest with accented names, and a paper.
+        GoldenFileTests.AssertGolden("hotpapers/site-index.html.txt", index);
+        GoldenFileTests.AssertGolden("hotpapers/site-digest.html.txt", File.ReadAllText(Path.Combine(_folder, "digests", "hot-papers-2021-05-07.html")));
+        GoldenFileTests.AssertGolden("hotpapers/site-paper.html.txt", File.ReadAllText(Path.Combine(_folder, "papers", "2106.10155.html")));
+
         var paperPage = File.ReadAllText(Path.Combine(_folder, "papers", "2106.10155.html"));
         Assert.Contains("<a href=\"../digests/hot-papers-2021-06-21.html\">Hot Papers 2021-06-21</a>", paperPage);
         Assert.Contains("Maren Awiszus, Frederik Schubert, Bodo Rosenhahn", paperPage);
