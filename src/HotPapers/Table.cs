@@ -11,6 +11,7 @@ internal sealed class Table(params string[] headers)
 {
     private const string Gap = "  ";
     private const int MinFlexible = 12;
+    private const int MinSecondary = 16;
     private readonly List<string[]> _rows = [];
     private readonly bool[] _numeric = new bool[headers.Length];
     private readonly bool[] _flexible = new bool[headers.Length];
@@ -78,8 +79,11 @@ internal sealed class Table(params string[] headers)
             _hidden[column] = true;
         }
 
-        // Widest flexible column first, down to MinFlexible; then, if the fixed ones still leave too little, further.
-        foreach (var floor in new[] { MinFlexible, 2 })
+        // The first flexible column (the title) keeps its room longest: the others give up theirs first, down to
+        // MinSecondary; then every flexible column, widest first, down to MinFlexible; then, if the fixed columns
+        // still leave too little, further.
+        var first = Array.IndexOf(_flexible, true);
+        foreach (var (floor, spareFirst) in new[] { (MinSecondary, true), (MinFlexible, false), (2, false) })
         {
             var total = Total();
             while (total > limit)
@@ -87,7 +91,7 @@ internal sealed class Table(params string[] headers)
                 var widest = -1;
                 for (var i = 0; i < widths.Length; i++)
                 {
-                    if (_flexible[i] && !_hidden[i] && widths[i] > floor && (widest < 0 || widths[i] > widths[widest]))
+                    if (_flexible[i] && !_hidden[i] && !(spareFirst && i == first) && widths[i] > floor && (widest < 0 || widths[i] > widths[widest]))
                     {
                         widest = i;
                     }
@@ -121,7 +125,7 @@ internal static class Text
     /// <summary>Runs of white space (line breaks, arXiv's wrapped-title double spaces) become one space.</summary>
     public static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    /// <summary><paramref name="text"/> cut to <paramref name="width"/> characters, the last an ellipsis.</summary>
+    /// <summary><paramref name="text"/> cut to at most <paramref name="width"/> characters, the last an ellipsis.</summary>
     public static string Shorten(string text, int width)
     {
         if (text.Length <= width)
@@ -135,6 +139,12 @@ internal static class Text
         }
 
         var cut = width - 1;
+        var space = text.LastIndexOf(' ', cut);
+        if (space > 0 && space >= cut * 2 / 3)
+        {
+            cut = space; // at a word's end when one is near: "Maren Awiszus…", not "Maren Awiszus e…"
+        }
+
         if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
         {
             cut--; // never split a surrogate pair
