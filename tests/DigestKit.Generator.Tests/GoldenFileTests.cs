@@ -67,7 +67,7 @@ public sealed class GoldenFileTests
         AssertGolden("clean-seed.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, digestFile));
     }
 
-    private static void AssertGolden(string fileName, string actual)
+    internal static void AssertGolden(string fileName, string actual)
     {
         var path = Path.Combine(GoldenDir, fileName);
         if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
