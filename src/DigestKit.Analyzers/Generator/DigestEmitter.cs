@@ -71,11 +71,45 @@ namespace DigestKit.Analyzers.Generator
             OpenNamespace(writer, options);
             writer.OpenBlock("public static partial class " + DigestsClassName);
             writer.WriteLine("/// <summary>" + Describe(entry) + ": <c>All[" + index + "]</c>.</summary>");
+            // Mapped to the digest's first line, its front matter: go-to-definition on the property opens the Markdown
+            // there. For this one line only, so any other diagnostic in generated code keeps its generated location.
+            var mapped = LineDirectivePath(entry.FullPath);
+            if (mapped is not null)
+            {
+                writer.WriteLine("#line 1 \"" + mapped + "\"");
+            }
+
             writer.WriteLine("public static global::DigestKit.Digest " + output.Name.Name + " => __all[" + index + "];");
+            if (mapped is not null)
+            {
+                writer.WriteLine("#line default");
+            }
             writer.WriteRaw(output.Source.Code ?? string.Empty);
             writer.CloseBlock();
             CloseNamespace(writer, options);
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// The path as a <c>#line</c> directive can carry it (a directive's file name has no escapes), or null for a
+        /// path that it cannot (empty, or holding a quote or a line break), which then maps nowhere.
+        /// </summary>
+        private static string? LineDirectivePath(string path)
+        {
+            if (path.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var c in path)
+            {
+                if (c == '"' || c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                {
+                    return null;
+                }
+            }
+
+            return path;
         }
 
         /// <summary>"The digest <c>slug</c> of 2021-06-21, from <c>content/x.md</c>", every value made safe for a doc comment.</summary>
