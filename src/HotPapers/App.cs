@@ -290,11 +290,11 @@ public static class App
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"HotPapers: cannot write the site into '{Path.GetRelativePath(env.CurrentDirectory, target)}': {ex.Message}");
+            error.WriteLine($"HotPapers: cannot write the site into '{env.DisplayFullPath(target)}': {ex.Message}");
             return UsageError;
         }
 
-        var shown = Path.GetRelativePath(env.CurrentDirectory, target);
+        var shown = env.DisplayFullPath(target);
         output.WriteLine($"wrote {files} file(s) into {shown}; open {Path.Combine(shown, "index.html")}");
         return Ok;
     }

@@ -81,6 +81,19 @@ public sealed class SiteTests : IDisposable
         Assert.Contains(Html.Escape("\"; } } class Evil { static void M() { System.Environment.Exit(1); } } /*"), digestPage);
     }
 
+    [Fact]
+    public void A_folder_that_cannot_be_written_is_reported_with_exit_code_2()
+    {
+        Directory.CreateDirectory(_folder);
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "");
+        var (code, output, error) = Run(null, "site", Path.Combine(file, "site"));
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("HotPapers: cannot write the site into '", error);
+        Assert.DoesNotContain("Usage:", error);
+    }
+
     private static readonly string[] AllowedTags =
         ["!doctype", "html", "head", "meta", "title", "style", "body", "nav", "a", "h1", "h2", "h3", "p", "table", "thead", "tbody", "tr", "th", "td",
          "section", "blockquote", "svg", "rect", "line", "text"];

@@ -43,12 +43,11 @@ public sealed record RunEnvironment(int? Width, string CurrentDirectory)
     /// </summary>
     public string DisplayPath(string sourcePath)
     {
-        var full = Path.GetFullPath(sourcePath, ProjectDirectory);
-        return Path.GetRelativePath(CurrentDirectory, full);
+        return DisplayFullPath(Path.GetFullPath(sourcePath, ProjectDirectory));
     }
 
-    /// <summary>A path the user gave (relative to the current directory), shown back as given but normalised.</summary>
-    public string DisplayUserPath(string path) => Path.GetRelativePath(CurrentDirectory, Path.GetFullPath(path, CurrentDirectory));
+    /// <summary>A full path as shown to the user: relative to the current directory.</summary>
+    public string DisplayFullPath(string fullPath) => Path.GetRelativePath(CurrentDirectory, fullPath);
 
     public string ResolveUserPath(string path) => Path.GetFullPath(path, CurrentDirectory);
 
