@@ -45,7 +45,7 @@ namespace DigestKit.Tasks
                 {
                     var spec = DigestSpecBuilder.Build(path, ReadText(path), ProjectDirectory).Spec;
                     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
-                    File.WriteAllText(blob, spec is null ? string.Empty : DigestBlobWriter.WriteDigest(spec), Utf8);
+                    File.WriteAllText(blob, spec is null ? string.Empty : DigestBlobWriter.WriteDigestWithIndex(spec), Utf8);
                 }
                 catch (Exception ex)
                 {

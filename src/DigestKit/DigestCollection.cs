@@ -21,8 +21,10 @@ namespace DigestKit
         private readonly string? _resourceName;
         private readonly Digest?[] _digests;
         private readonly byte[] _catalog;
+        private readonly byte[]? _index;
         private Dictionary<string, int>? _bySlug;
         private PackIndex? _pack;
+        private DigestIndex? _digestIndex;
 
         /// <summary>Called by generated code only: each digest's data is a literal that <paramref name="create"/> decodes.</summary>
         /// <param name="count">How many digests.</param>
@@ -45,6 +47,22 @@ namespace DigestKit
         [EditorBrowsable(EditorBrowsableState.Never)]
         public DigestCollection(int count, Func<int, Digest> create, string catalog)
             : this(count, create, DigestDecoder.Utf8(catalog))
+        {
+        }
+
+        /// <summary>Called by generated code only: as the literal-mode constructor, with the typed indexes the generator built.</summary>
+        /// <param name="count">How many digests.</param>
+        /// <param name="create">Creates digest <c>i</c> from its embedded data.</param>
+        /// <param name="catalog">The slugs (and keys) in list order, as embedded data.</param>
+        /// <param name="index">The index section (<see cref="DigestIndex"/>), as embedded data.</param>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public DigestCollection(int count, Func<int, Digest> create, byte[] catalog, byte[] index)
+            : this(count, create, catalog) => _index = index ?? throw new ArgumentNullException(nameof(index));
+
+        /// <summary>Called by generated code only (C# older than 11: catalog and index come as strings).</summary>
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public DigestCollection(int count, Func<int, Digest> create, string catalog, string index)
+            : this(count, create, DigestDecoder.Utf8(catalog), DigestDecoder.Utf8(index))
         {
         }
 
@@ -101,8 +119,69 @@ namespace DigestKit
             return bySlug.TryGetValue(slug, out var index) ? this[index] : null;
         }
 
+        /// <summary>
+        /// The typed indexes (papers by arXiv ID, by author, by category), read in place from the embedded data on
+        /// first access; opening them decodes no digest.
+        /// </summary>
+        public DigestIndex Index => Volatile.Read(ref _digestIndex) ?? Once.Publish(ref _digestIndex, OpenIndex());
+
+        /// <summary>How many digests have been decoded so far: lets tests prove that a lookup decoded no other.</summary>
+        internal int DecodedCount
+        {
+            get
+            {
+                var n = 0;
+                for (var i = 0; i < _digests.Length; i++)
+                {
+                    n += Volatile.Read(ref _digests[i]) is null ? 0 : 1;
+                }
+
+                return n;
+            }
+        }
+
         /// <inheritdoc />
         public IEnumerator<Digest> GetEnumerator() => new Enumerator(this);
+
+        private DigestIndex OpenIndex()
+        {
+            if (_create is not null)
+            {
+                if (_index is null)
+                {
+                    return new DigestIndex(this, IndexData.None, Array.Empty<int>());
+                }
+
+                var data = IndexData.Read(DigestData.Pin(_index), 0, _index.Length);
+                var located = DigestDecoder.LocateKeys(DigestData.Pin(_catalog));
+                return new DigestIndex(this, data, Invert(data.Slots, i => located[i * 3], located.Length / 3));
+            }
+
+            var pack = Volatile.Read(ref _pack) ?? Once.Publish(ref _pack, PackIndex.Open(_assembly!, _resourceName!, _catalog));
+            var index = IndexData.Read(pack.Pack.Data, pack.Pack.IndexStart, pack.Pack.IndexLength);
+            return new DigestIndex(this, index, Invert(index.Slots, pack.SlotOf, _digests.Length));
+        }
+
+        /// <summary>The index's slots (a digest's rank in ordinal key order) mapped to positions in this list; -1 for none.</summary>
+        private static int[] Invert(int slots, Func<int, int> slotOf, int count)
+        {
+            var map = new int[slots];
+            for (var i = 0; i < map.Length; i++)
+            {
+                map[i] = -1;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var slot = slotOf(i);
+                if ((uint)slot < (uint)map.Length && map[slot] < 0)
+                {
+                    map[slot] = i;
+                }
+            }
+
+            return map;
+        }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -194,6 +273,14 @@ namespace DigestKit
             {
                 var data = DigestData.Pin(catalog);
                 return new PackIndex(DigestPack.Open(assembly, resourceName), data, DigestDecoder.LocateKeys(data), resourceName);
+            }
+
+            /// <summary>The pack slot of the list's digest <paramref name="index"/> (its key confirmed), or -1.</summary>
+            public int SlotOf(int index)
+            {
+                var slot = Pack.FindSlot(_located[index * 3], _catalog.Pointer + _located[(index * 3) + 1], _located[(index * 3) + 2]);
+                GC.KeepAlive(_catalog);
+                return slot;
             }
 
             public Digest Decode(int index)

@@ -20,15 +20,21 @@ public static class App
 
         Commands:
           list                          the digests, oldest first
-          show <slug>                   one digest and its papers
-          top [--count N]               the N highest-scoring papers across digests (default 10)
-          search --author <text>        papers with an author whose name contains <text> (case-insensitive)
-          search --category <cat>       papers in an arXiv category, e.g. cs.LG
+          show <slug>                   one digest: its papers with authors, score and links
+          paper <arxiv-id>              one paper: every digest it appeared in, links, abstract and tweets
+          top [--count N]               the N highest-scoring papers (default 10), each once at its best score
+          search [--author <text>] [--title <text>] [--category <cat>]
+                 [--since yyyy-MM-dd] [--until yyyy-MM-dd] [--sort score|date] [--count N]
+                                        papers matching every option given; names and titles match
+                                        ignoring case and accents (Velickovic finds Veličković)
           stats                         how many digests, papers, author entries and tweets
+          site <folder>                 write a static HTML site of every digest and paper into <folder>
 
         Options:
-          --json                        print JSON instead of a table (every command)
+          --json                        print JSON instead of text (every command but site)
           -h, --help                    print this help
+
+        Tables fit $COLUMNS, else the terminal; output redirected to a file is never shortened.
         """;
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -38,11 +44,12 @@ public static class App
     };
 
     public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error) =>
-        Run(args, output, error, Digests.All);
+        Run(args, output, error, Digests.All, RunEnvironment.Current);
 
     /// <summary>Runs one command over <paramref name="digests"/>; returns the exit code.</summary>
-    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyList<Digest> digests)
+    public static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, IReadOnlyList<Digest> digests, RunEnvironment? environment = null)
     {
+        var env = environment ?? new RunEnvironment(null, Directory.GetCurrentDirectory());
         try
         {
             var line = CommandLine.Parse(args);
@@ -52,28 +59,42 @@ public static class App
                 return Ok;
             }
 
+            var width = line.Json ? null : env.Width;
             switch (line.Command)
             {
                 case "list":
                     line.Allow();
                     line.ExpectPositionals(0, "no arguments");
-                    return List(digests, line.Json, output);
+                    return List(digests, line.Json, width, env, output);
                 case "show":
                     line.Allow();
                     line.ExpectPositionals(1, "a slug, e.g. 'show hot-papers-2021-06-21'");
-                    return Show(digests, line.Positionals[0], line.Json, output, error);
+                    return Show(digests, line.Positionals[0], line.Json, width, env, output, error);
+                case "paper":
+                    line.Allow();
+                    line.ExpectPositionals(1, "an arXiv identifier, e.g. 'paper 2106.10155'");
+                    return ShowPaper(digests, line.Positionals[0], line.Json, width, output, error);
                 case "top":
                     line.Allow("--count");
                     line.ExpectPositionals(0, "no arguments");
-                    return Top(digests, ParseCount(line.Value("--count")), line.Json, output);
+                    return Top(digests, ParseCount(line.Value("--count")) ?? 10, line.Json, width, output);
                 case "search":
-                    line.Allow("--author", "--category");
+                    line.Allow("--author", "--title", "--category", "--since", "--until", "--sort", "--count");
                     line.ExpectPositionals(0, "no arguments");
-                    return Search(digests, line.Value("--author"), line.Value("--category"), line.Json, output);
+                    return Search(digests, SearchQuery.From(line), line.Json, width, output);
                 case "stats":
                     line.Allow();
                     line.ExpectPositionals(0, "no arguments");
-                    return Stats(digests, line.Json, output);
+                    return Stats(digests, line.Json, width, output);
+                case "site":
+                    line.Allow();
+                    line.ExpectPositionals(1, "a folder to write the site into, e.g. 'site out/site'");
+                    if (line.Json)
+                    {
+                        throw new UsageException("'site' writes HTML files and does not take --json");
+                    }
+
+                    return Site(digests, line.Positionals[0], env, output, error);
                 case null:
                     throw new UsageException("no command given");
                 default:
@@ -96,26 +117,26 @@ public static class App
         digests.Sum(d => d.Papers.Sum(p => p.Authors.Count)),
         digests.Sum(d => d.Papers.Sum(p => p.Tweets.Count)));
 
-    private static int List(IReadOnlyList<Digest> digests, bool json, TextWriter output)
+    private static int List(IReadOnlyList<Digest> digests, bool json, int? width, RunEnvironment env, TextWriter output)
     {
-        var rows = digests.Select(d => new DigestRow(d.Slug, d.Title, d.Date, d.Papers.Count, d.Papers.Sum(p => p.Tweets.Count), d.SourcePath)).ToList();
+        var rows = digests.Select(d => new DigestRow(d.Slug, d.Title, d.Date, d.Papers.Count, d.Papers.Sum(p => p.Tweets.Count), env.DisplayPath(d.SourcePath))).ToList();
         if (json)
         {
             return WriteJson(rows, output);
         }
 
-        var table = new Table("DATE", "SLUG", "TITLE", "PAPERS", "TWEETS").Numeric(3, 4);
+        var table = new Table("DATE", "SLUG", "TITLE", "PAPERS", "TWEETS").Numeric(3, 4).Flexible(2).Optional(2);
         foreach (var row in rows)
         {
             table.Add(Day(row.Date), row.Slug, row.Title, row.Papers, row.Tweets);
         }
 
-        table.Write(output);
+        table.Write(output, width);
         output.WriteLine($"{rows.Count} digest(s)");
         return Ok;
     }
 
-    private static int Show(IReadOnlyList<Digest> digests, string slug, bool json, TextWriter output, TextWriter error)
+    private static int Show(IReadOnlyList<Digest> digests, string slug, bool json, int? width, RunEnvironment env, TextWriter output, TextWriter error)
     {
         var digest = digests.FirstOrDefault(d => string.Equals(d.Slug, slug, StringComparison.Ordinal));
         if (digest is null)
@@ -126,62 +147,123 @@ public static class App
 
         if (json)
         {
-            return WriteJson(new DigestDetail(
-                digest.Slug, digest.Title, digest.Date, digest.Template, digest.Draft, digest.Category, digest.Tags,
-                digest.Description, digest.SocialImage, digest.SourcePath,
-                digest.Papers.Select(p => PaperRow.From(digest, p)).ToList()), output);
+            return WriteJson(DigestJson.From(digest, env), output);
         }
 
         output.WriteLine(digest.Title);
-        output.WriteLine($"slug: {digest.Slug}   date: {digest.Date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}   file: {digest.SourcePath}");
-        output.WriteLine($"tags: {string.Join(", ", digest.Tags)}");
-        output.WriteLine();
-        var table = new Table("#", "SCORE", "ARXIV", "TITLE", "AUTHORS", "TWEETS").Numeric(0, 1, 4, 5);
-        foreach (var paper in digest.Papers)
+        output.WriteLine($"slug: {digest.Slug}   date: {digest.Date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}   file: {env.DisplayPath(digest.SourcePath)}");
+        if (digest.Tags.Count != 0)
         {
-            table.Add(paper.Rank, paper.Score, paper.ArxivId, paper.Title, paper.Authors.Count, paper.Tweets.Count);
+            output.WriteLine($"tags: {string.Join(", ", digest.Tags)}");
         }
 
-        table.Write(output);
+        foreach (var paper in digest.Papers)
+        {
+            output.WriteLine();
+            var head = $"{paper.Rank,2}. ";
+            var indent = new string(' ', head.Length);
+            var lines = Text.Wrap(paper.Title, width - head.Length).ToList();
+            output.WriteLine(head + (lines.Count == 0 ? "" : lines[0]));
+            foreach (var more in lines.Skip(1))
+            {
+                output.WriteLine(indent + more);
+            }
+
+            WriteWrapped(output, indent, string.Join(", ", paper.Authors), width);
+            output.WriteLine($"{indent}score {paper.Score} ({paper.Retweets} retweets + {paper.Favorites} favorites), {paper.Tweets.Count} tweet(s)");
+            WriteLink(output, indent, "abs", paper.AbsUrl);
+            WriteLink(output, indent, "pdf", paper.PdfUrl);
+        }
+
+        output.WriteLine();
+        output.WriteLine($"{digest.Papers.Count} paper(s)");
         return Ok;
     }
 
-    private static int Top(IReadOnlyList<Digest> digests, int count, bool json, TextWriter output)
+    private static int ShowPaper(IReadOnlyList<Digest> digests, string id, bool json, int? width, TextWriter output, TextWriter error)
     {
-        var top = digests
-            .SelectMany(d => d.Papers.Select(p => (Digest: d, Paper: p)))
-            .OrderByDescending(x => x.Paper.Score)
-            .ThenBy(x => x.Digest.Date)
-            .ThenBy(x => x.Paper.Rank)
+        var group = Library.FindPaper(digests, id);
+        if (group is null)
+        {
+            error.WriteLine($"HotPapers: no digest has the paper '{id}'. Try 'search'.");
+            return NotFound;
+        }
+
+        if (json)
+        {
+            return WriteJson(PaperDetailJson.From(group), output);
+        }
+
+        var paper = group.Latest;
+        foreach (var titleLine in Text.Wrap(paper.Title, width))
+        {
+            output.WriteLine(titleLine);
+        }
+
+        WriteWrapped(output, "", string.Join(", ", paper.Authors), width);
+        output.WriteLine();
+        output.WriteLine($"arXiv:      {paper.ArxivId ?? "(none)"}");
+        output.WriteLine($"categories: {string.Join(", ", paper.Categories)}");
+        WriteLink(output, "", "abs:       ", paper.AbsUrl);
+        WriteLink(output, "", "pdf:       ", paper.PdfUrl);
+        output.WriteLine();
+
+        var table = new Table("DIGEST", "DATE", "#", "SCORE", "RETWEETS", "FAVORITES", "MEASURED").Numeric(2, 3, 4, 5).Optional(6, 4, 5);
+        foreach (var a in group.Appearances)
+        {
+            table.Add(a.Digest.Slug, Day(a.Digest.Date), a.Paper.Rank, a.Paper.Score, a.Paper.Retweets, a.Paper.Favorites,
+                a.Paper.MeasuredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "");
+        }
+
+        output.WriteLine($"In {group.Appearances.Count} digest(s):");
+        table.Write(output, width);
+
+        if (paper.Abstract.Length != 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Abstract:");
+            WriteWrapped(output, "  ", paper.Abstract, width);
+        }
+
+        var tweets = group.Tweets;
+        output.WriteLine();
+        output.WriteLine($"Tweets ({tweets.Count}):");
+        foreach (var t in tweets)
+        {
+            output.WriteLine();
+            var when = t.Date?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            output.WriteLine($"  {Text.OneLine(t.AuthorName)} (@{t.Handle}){(when is null ? "" : ", " + when)}");
+            WriteWrapped(output, "    ", t.Text, width);
+            WriteLink(output, "    ", "", t.Url);
+        }
+
+        return Ok;
+    }
+
+    private static int Top(IReadOnlyList<Digest> digests, int count, bool json, int? width, TextWriter output)
+    {
+        var top = Library.Group(Library.Appearances(digests))
+            .Select(g => PaperRow.From(g, []))
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.Date)
+            .ThenBy(r => r.Rank)
             .Take(count)
-            .Select(x => PaperRow.From(x.Digest, x.Paper))
             .ToList();
-        return WritePapers(top, json, output);
+        return WritePapers(top, json, width, output);
     }
 
-    private static int Search(IReadOnlyList<Digest> digests, string? author, string? category, bool json, TextWriter output)
+    private static int Search(IReadOnlyList<Digest> digests, SearchQuery query, bool json, int? width, TextWriter output)
     {
-        if ((author is null) == (category is null))
-        {
-            throw new UsageException("'search' needs exactly one of --author <text> or --category <cat>");
-        }
-
-        if (string.IsNullOrWhiteSpace(author ?? category))
-        {
-            throw new UsageException("the search text is empty");
-        }
-
-        var found = digests
-            .SelectMany(d => d.Papers.Select(p => (Digest: d, Paper: p)))
-            .Where(x => author is not null
-                ? x.Paper.Authors.Any(a => a.Contains(author, StringComparison.OrdinalIgnoreCase))
-                : x.Paper.Categories.Any(c => string.Equals(c, category, StringComparison.OrdinalIgnoreCase)))
-            .Select(x => PaperRow.From(x.Digest, x.Paper))
-            .ToList();
-        return WritePapers(found, json, output);
+        var rows = Library.Group(Library.Candidates(digests, query).Where(query.Matches))
+            .Select(g => PaperRow.From(g, query.MatchedAuthors(g.Best.Paper)));
+        rows = query.SortByDate
+            ? rows.OrderByDescending(r => r.Date).ThenBy(r => r.Rank)
+            : rows.OrderByDescending(r => r.Score).ThenBy(r => r.Date).ThenBy(r => r.Rank);
+        var found = rows.Take(query.Count ?? int.MaxValue).ToList();
+        return WritePapers(found, json, width, output, query.Author is not null);
     }
 
-    private static int Stats(IReadOnlyList<Digest> digests, bool json, TextWriter output)
+    private static int Stats(IReadOnlyList<Digest> digests, bool json, int? width, TextWriter output)
     {
         var stats = ComputeStats(digests);
         if (json)
@@ -194,26 +276,66 @@ public static class App
         table.Add("papers", stats.Papers);
         table.Add("authors (entries)", stats.Authors);
         table.Add("tweets", stats.Tweets);
-        table.Write(output);
+        table.Write(output, width);
         return Ok;
     }
 
-    private static int WritePapers(List<PaperRow> papers, bool json, TextWriter output)
+    private static int Site(IReadOnlyList<Digest> digests, string folder, RunEnvironment env, TextWriter output, TextWriter error)
+    {
+        var target = env.ResolveUserPath(folder);
+        int files;
+        try
+        {
+            files = SiteWriter.Write(digests, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"HotPapers: cannot write the site into '{env.DisplayFullPath(target)}': {ex.Message}");
+            return UsageError;
+        }
+
+        var shown = env.DisplayFullPath(target);
+        output.WriteLine($"wrote {files} file(s) into {shown}; open {Path.Combine(shown, "index.html")}");
+        return Ok;
+    }
+
+    private static int WritePapers(List<PaperRow> papers, bool json, int? width, TextWriter output, bool showMatchedAuthor = false)
     {
         if (json)
         {
             return WriteJson(papers, output);
         }
 
-        var table = new Table("SCORE", "DIGEST", "#", "ARXIV", "TITLE", "FIRST AUTHOR").Numeric(0, 2);
+        var table = new Table("SCORE", "DIGESTS", "BEST IN", "#", "ARXIV", "TITLE", showMatchedAuthor ? "MATCHING AUTHOR" : "AUTHORS")
+            .Numeric(0, 1, 3).Flexible(5, 6).Optional(3, 2, 6);
         foreach (var p in papers)
         {
-            table.Add(p.Score, p.Digest, p.Rank, p.ArxivId, p.Title, p.Authors.Count == 0 ? "" : p.Authors[0] + (p.Authors.Count > 1 ? " et al." : ""));
+            var who = showMatchedAuthor && p.MatchedAuthors.Count != 0
+                ? string.Join(", ", p.MatchedAuthors)
+                : p.Authors.Count == 0 ? "" : p.Authors[0] + (p.Authors.Count > 1 ? " et al." : "");
+            table.Add(p.Score, p.Digests, p.Digest, p.Rank, p.ArxivId, p.Title, who);
         }
 
-        table.Write(output);
+        table.Write(output, width);
         output.WriteLine($"{papers.Count} paper(s)");
         return Ok;
+    }
+
+    private static void WriteWrapped(TextWriter output, string indent, string text, int? width)
+    {
+        foreach (var line in Text.Wrap(text, width - indent.Length))
+        {
+            output.WriteLine(indent + line);
+        }
+    }
+
+    // Links are never shortened: a cut URL is a broken one.
+    private static void WriteLink(TextWriter output, string indent, string label, string url)
+    {
+        if (url.Length != 0)
+        {
+            output.WriteLine(indent + (label.Length == 0 ? "" : label + " ") + url);
+        }
     }
 
     private static int WriteJson<T>(T value, TextWriter output)
@@ -222,11 +344,11 @@ public static class App
         return Ok;
     }
 
-    private static int ParseCount(string? text)
+    internal static int? ParseCount(string? text)
     {
         if (text is null)
         {
-            return 10;
+            return null;
         }
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1)
@@ -237,22 +359,7 @@ public static class App
         return count;
     }
 
-    private static string Day(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Day(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
 public sealed record StatsResult(int Digests, int Papers, int Authors, int Tweets);
-
-internal sealed record DigestRow(string Slug, string Title, DateTime Date, int Papers, int Tweets, string SourcePath);
-
-internal sealed record DigestDetail(
-    string Slug, string Title, DateTime Date, string Template, bool Draft, string Category, IReadOnlyList<string> Tags,
-    string Description, string SocialImage, string SourcePath, IReadOnlyList<PaperRow> Papers);
-
-internal sealed record PaperRow(
-    string Digest, int Rank, string Title, IReadOnlyList<string> Authors, long Retweets, long Favorites, long Score,
-    string? ArxivId, string AbsUrl, IReadOnlyList<string> Categories, int Tweets)
-{
-    public static PaperRow From(Digest digest, Paper paper) => new(
-        digest.Slug, paper.Rank, paper.Title, paper.Authors, paper.Retweets, paper.Favorites, paper.Score,
-        paper.ArxivId, paper.AbsUrl, paper.Categories, paper.Tweets.Count);
-}

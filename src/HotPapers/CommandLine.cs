@@ -7,7 +7,7 @@ internal sealed class UsageException(string message) : Exception(message);
 internal sealed class CommandLine
 {
     private static readonly HashSet<string> Flags = ["--json", "--help", "-h"];
-    private static readonly HashSet<string> ValueOptions = ["--count", "--author", "--category"];
+    private static readonly HashSet<string> ValueOptions = ["--count", "--author", "--title", "--category", "--since", "--until", "--sort"];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);

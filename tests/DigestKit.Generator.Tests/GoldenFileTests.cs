@@ -64,5 +64,5 @@ public sealed class GoldenFileTests
         AssertGolden("clean-seed.resources.g.cs.txt", GeneratorHarness.GeneratedSource(run, digestFile));
     }
 
-    private static void AssertGolden(string fileName, string actual) => Golden.AssertMatches(GoldenDir, fileName, actual);
+    internal static void AssertGolden(string fileName, string actual) => Golden.AssertMatches(GoldenDir, fileName, actual);
 }

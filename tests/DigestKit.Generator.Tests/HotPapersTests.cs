@@ -79,7 +79,14 @@ public sealed class HotPapersTests
     [InlineData("top --count zero")]
     [InlineData("top --count")]
     [InlineData("search")]
-    [InlineData("search --author a --category cs.LG")]
+    [InlineData("search --since 2021-06-01")]
+    [InlineData("search --author a --sort rank")]
+    [InlineData("search --author a --since 2021-13-01")]
+    [InlineData("search --author a --since 2021-06-02 --until 2021-06-01")]
+    [InlineData("search --author a --count 0")]
+    [InlineData("paper")]
+    [InlineData("site")]
+    [InlineData("site out --json")]
     [InlineData("stats --author x")]
     public void Usage_errors_exit_with_2_and_say_why(string commandLine)
     {
@@ -95,7 +102,7 @@ public sealed class HotPapersTests
     {
         var (code, output, _) = Run("--help");
         Assert.Equal(0, code);
-        Assert.Contains("search --author <text>", output);
+        Assert.Contains("search [--author <text>]", output);
     }
 
     [Fact]

@@ -53,6 +53,10 @@ public sealed class ResourceModeBuildTests : IDisposable
         ReadBackTests.AssertSame(DigestEngine.Analyze(TestPaths.MisEncodedSeed, File.ReadAllText(TestPaths.MisEncodedSeed)).Document, all[0]);
         ReadBackTests.AssertSame(DigestEngine.Analyze(TestPaths.CleanSeed, File.ReadAllText(TestPaths.CleanSeed)).Document, all[1]);
         Assert.Same(all[1], GeneratorHarness.Find(digestsType, "hot-papers-2021-06-21"));
+        // The build task's index section: a paper found by ID in the real pack, its digest not decoded by the lookup.
+        var found = ((DigestCollection)all).Index.FindPaper("2106.10155v1");
+        Assert.Equal((1, 10359L), (Assert.Single(found!.Appearances).Rank, found.Appearances[0].Score));
+        Assert.Equal("hot-papers-2021-06-21", found.Appearances[0].Digest.Slug);
 
         // Edit one digest: its blob is rewritten and repacked, the other blobs are left alone.
         var before = written.Select(File.GetLastWriteTimeUtc).ToArray();
@@ -78,15 +82,15 @@ public sealed class ResourceModeBuildTests : IDisposable
         Assert.Equal([Path.GetFileNameWithoutExtension(written[cleanBlob])], PackedKeys(packFile));
     }
 
-    /// <summary>The keys of a pack, in its order (binary: magic, count, six int32s per digest, then the keys).</summary>
+    /// <summary>The keys of a pack, in its order (binary: magic, count, index offset and length, six int32s per digest, then the keys).</summary>
     private static string[] PackedKeys(string packFile)
     {
         var pack = File.ReadAllBytes(packFile);
-        Assert.Equal("DKP3"u8.ToArray(), pack[..4]);
+        Assert.Equal("DKP4"u8.ToArray(), pack[..4]);
         var keys = new string[BitConverter.ToInt32(pack, 4)];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = System.Text.Encoding.UTF8.GetString(pack, BitConverter.ToInt32(pack, 8 + (i * 24)), BitConverter.ToInt32(pack, 12 + (i * 24)));
+            keys[i] = System.Text.Encoding.UTF8.GetString(pack, BitConverter.ToInt32(pack, 16 + (i * 24)), BitConverter.ToInt32(pack, 20 + (i * 24)));
         }
 
         return keys;

@@ -16,8 +16,8 @@ namespace DigestKit.Analyzers
     /// share it, so one compilation runs the engine once per changed file. An entry is
     /// used only for the same path with the same text (the text's checksum and length), so an edited file is always
     /// checked again. Bounded: one entry per path, and all are dropped when there are more than
-    /// <see cref="Capacity"/> paths. An entry holds the diagnostics and only what the cross-file rules read of the
-    /// document (front matter, and each paper's identifier, title and authors), a few KB a digest. Results of a run
+    /// <see cref="Capacity"/> paths. An entry holds the diagnostics and only what the cross-file rules and the usage analyzer read
+    /// of the document (front matter, and each paper's identifier, title, authors and categories), a few KB a digest. Results of a run
     /// that failed or timed out are never kept.
     /// </summary>
     internal sealed class AnalysisCache
@@ -59,8 +59,8 @@ namespace DigestKit.Analyzers
         }
 
         /// <summary>
-        /// The document with what <see cref="Engine.Rules.CrossFileRules"/> reads and nothing else: the abstracts,
-        /// tweets, metrics, links and categories, most of a digest's text, are dropped.
+        /// The document with what <see cref="Engine.Rules.CrossFileRules"/> and <see cref="DigestUsageAnalyzer"/> read
+        /// and nothing else: the abstracts, tweets, metrics and links, most of a digest's text, are dropped.
         /// </summary>
         public static DigestDocument ForCrossFileRules(DigestDocument document)
         {
@@ -71,7 +71,6 @@ namespace DigestKit.Analyzers
                 {
                     Metrics = null,
                     Links = null,
-                    Categories = EquatableArray<CategoryLink>.Empty,
                     Abstract = null,
                     Tweets = EquatableArray<EmbeddedTweet>.Empty,
                 };

@@ -23,6 +23,18 @@ namespace DigestKit.Analyzers
         /// <summary>DK9001, which the analyzer reports itself when the engine cannot be run on a file.</summary>
         public static DiagnosticDescriptor InternalError { get; } = ById[DigestRules.InternalError.Id];
 
+        /// <summary>The C# lookups by name (DigestUsageAnalyzer): no digest has this slug.</summary>
+        public static DiagnosticDescriptor UnknownSlug { get; } = ById[DigestRules.UnknownSlug.Id];
+
+        /// <summary>No embedded digest carries this arXiv paper.</summary>
+        public static DiagnosticDescriptor UnknownPaper { get; } = ById[DigestRules.UnknownPaper.Id];
+
+        /// <summary>No embedded paper has this author.</summary>
+        public static DiagnosticDescriptor UnknownAuthor { get; } = ById[DigestRules.UnknownAuthor.Id];
+
+        /// <summary>No embedded paper has this category.</summary>
+        public static DiagnosticDescriptor UnknownCategoryName { get; } = ById[DigestRules.UnknownCategoryName.Id];
+
         /// <summary>The descriptor of an engine diagnostic's ID, or null for an ID the analyzer does not know.</summary>
         public static DiagnosticDescriptor? Find(string id) => id != null && ById.TryGetValue(id, out var d) ? d : null;
 

@@ -101,14 +101,27 @@ namespace DigestKit.Analyzers.Generator
         }
 
         /// <summary>
+        /// A digest's blob followed by its share of the index (<see cref="DigestIndexWriter.WriteFragment"/>) as a third
+        /// group: what the build task writes under obj/, so that packing builds the index from each digest's small
+        /// fragment without decoding any blob. The pack copies the first two groups only.
+        /// </summary>
+        public static string WriteDigestWithIndex(DigestSpec digest)
+        {
+            var blob = new StringBuilder(WriteDigest(digest));
+            Group(blob, DigestIndexWriter.WriteFragment(digest));
+            return blob.ToString();
+        }
+
+        /// <summary>
         /// Where a blob's two parts lie (the contents of its front and cold groups), for the pack, which places them
         /// apart, reading only the two group headers of a seekable stream. False when the bytes are not a blob of
         /// this version.
         /// </summary>
-        public static bool TrySplit(System.IO.Stream blob, out long frontStart, out int frontLength, out long coldStart, out int coldLength)
+        public static bool TrySplit(
+            System.IO.Stream blob, out long frontStart, out int frontLength, out long coldStart, out int coldLength, out long indexStart, out int indexLength)
         {
-            frontStart = coldStart = 0;
-            frontLength = coldLength = 0;
+            frontStart = coldStart = indexStart = 0;
+            frontLength = coldLength = indexLength = 0;
             blob.Position = 0;
             foreach (var c in Magic)
             {
@@ -120,7 +133,7 @@ namespace DigestKit.Analyzers.Generator
 
             return TryGroup(blob, out frontStart, out frontLength)
                 && TryGroup(blob, out coldStart, out coldLength)
-                && blob.Position == blob.Length;
+                && (blob.Position == blob.Length || (TryGroup(blob, out indexStart, out indexLength) && blob.Position == blob.Length));
         }
 
         private static bool TryGroup(System.IO.Stream blob, out long start, out int length)
@@ -183,13 +196,17 @@ namespace DigestKit.Analyzers.Generator
         /// <summary>The first bytes of a pack (<see cref="WritePack"/>).</summary>
         public const string PackMagic = DigestKit.Data.DataFormat.PackMagic;
 
+        /// <summary>The pack's header: magic, digest count, index offset and length.</summary>
+        public const int PackHeaderSize = 16;
+
         /// <summary>
         /// Writes the pack of <paramref name="blobs"/> (key and blob) to <paramref name="output"/>: the one resource that
         /// holds every digest of a project. Binary, little-endian, so that the runtime reads entry <c>i</c> without
-        /// parsing the others: <c>"DKP3"</c>, the count (int32), per digest in ordinal key order six int32s (key
+        /// parsing the others: <c>"DKP4"</c>, the count, the index's offset and length (int32s), per digest in ordinal key order six int32s (key
         /// offset and length, front offset and length, cold offset and length, offsets from the start of the pack),
-        /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(System.IO.Stream, out long, out int, out long, out int)"/>):
-        /// what a listing reads is one region. The tests' packs are made here.
+        /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(System.IO.Stream, out long, out int, out long, out int, out long, out int)"/>):
+        /// what a listing reads is one region. Last the index (<see cref="DigestIndexWriter.Build"/>) of the blobs that
+        /// carry a fragment (<see cref="WriteDigestWithIndex"/>), slots numbered as here. The tests' packs are made here.
         /// </summary>
         /// <exception cref="ArgumentException">A blob is not in this version's format, or a key repeats.</exception>
         public static void WritePack(IReadOnlyList<KeyValuePair<string, byte[]>> blobs, System.IO.Stream output)
@@ -217,6 +234,7 @@ namespace DigestKit.Analyzers.Generator
             var keys = new byte[count][];
             var fronts = new long[count];
             var colds = new long[count];
+            var fragments = new byte[]?[count];
             var table = new int[count * 6];
             for (var i = 0; i < count; i++)
             {
@@ -227,9 +245,17 @@ namespace DigestKit.Analyzers.Generator
 
                 using (var blob = sorted[i].Value())
                 {
-                    if (!TrySplit(blob, out fronts[i], out table[(i * 6) + 3], out colds[i], out table[(i * 6) + 5]))
+                    if (!TrySplit(blob, out fronts[i], out table[(i * 6) + 3], out colds[i], out table[(i * 6) + 5], out var indexStart, out var indexLength))
                     {
                         throw new ArgumentException("the data of '" + sorted[i].Key + "' is not a DigestKit " + Magic + " blob", nameof(blobs));
+                    }
+
+                    if (indexLength > 0)
+                    {
+                        blob.Position = indexStart;
+                        var fragment = new byte[indexLength];
+                        Copy(blob, new System.IO.MemoryStream(fragment), indexLength, new byte[Math.Min(indexLength, 1 << 16)]);
+                        fragments[i] = fragment;
                     }
                 }
 
@@ -237,7 +263,7 @@ namespace DigestKit.Analyzers.Generator
                 table[(i * 6) + 1] = keys[i].Length;
             }
 
-            long position = 8L + (count * 24L);
+            long position = PackHeaderSize + (count * 24L);
             for (var part = 0; part < 6; part += 2)
             {
                 for (var i = 0; i < count; i++)
@@ -247,12 +273,15 @@ namespace DigestKit.Analyzers.Generator
                 }
             }
 
-            var header = new byte[8 + (table.Length * 4)];
+            var index = DigestIndexWriter.Build(fragments);
+            var header = new byte[PackHeaderSize + (table.Length * 4)];
             Encoding.ASCII.GetBytes(PackMagic, 0, 4, header, 0);
             WriteInt32(header, 4, count);
+            WriteInt32(header, 8, checked((int)position));
+            WriteInt32(header, 12, index.Length);
             for (var i = 0; i < table.Length; i++)
             {
-                WriteInt32(header, 8 + (i * 4), table[i]);
+                WriteInt32(header, PackHeaderSize + (i * 4), table[i]);
             }
 
             output.Write(header, 0, header.Length);
@@ -271,6 +300,8 @@ namespace DigestKit.Analyzers.Generator
                     Copy(blob, output, table[(i * 6) + (part == 0 ? 3 : 5)], buffer);
                 }
             }
+
+            output.Write(index, 0, index.Length);
         }
 
         private static void Copy(System.IO.Stream input, System.IO.Stream output, int length, byte[] buffer)
@@ -296,7 +327,7 @@ namespace DigestKit.Analyzers.Generator
             buffer[offset + 3] = (byte)(value >> 24);
         }
 
-        private static void Text(StringBuilder builder, string? value)
+        internal static void Text(StringBuilder builder, string? value)
         {
             if (value is null)
             {
@@ -322,7 +353,7 @@ namespace DigestKit.Analyzers.Generator
         private static void Group(StringBuilder builder, string contents) =>
             builder.Append('|').Append(StrictUtf8.GetByteCount(contents).ToString(CultureInfo.InvariantCulture)).Append(':').Append(contents);
 
-        private static void Number(StringBuilder builder, long? value) =>
+        internal static void Number(StringBuilder builder, long? value) =>
             Text(builder, value?.ToString(CultureInfo.InvariantCulture));
 
         private static void Date(StringBuilder builder, DateTime? value)

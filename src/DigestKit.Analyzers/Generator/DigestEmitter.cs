@@ -75,11 +75,45 @@ namespace DigestKit.Analyzers.Generator
             OpenNamespace(writer, options);
             writer.OpenBlock("public static partial class " + DigestsClassName);
             writer.WriteLine("/// <summary>" + Describe(entry) + ": <c>All[" + index + "]</c>.</summary>");
+            // Mapped to the digest's first line, its front matter: go-to-definition on the property opens the Markdown
+            // there. For this one line only, so any other diagnostic in generated code keeps its generated location.
+            var mapped = LineDirectivePath(entry.FullPath);
+            if (mapped is not null)
+            {
+                writer.WriteLine("#line 1 \"" + mapped + "\"");
+            }
+
             writer.WriteLine("public static global::DigestKit.Digest " + output.Name.Name + " => __all[" + index + "];");
+            if (mapped is not null)
+            {
+                writer.WriteLine("#line default");
+            }
             writer.WriteRaw(output.Source.Code ?? string.Empty);
             writer.CloseBlock();
             CloseNamespace(writer, options);
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// The path as a <c>#line</c> directive can carry it (a directive's file name has no escapes), or null for a
+        /// path that it cannot (empty, or holding a quote or a line break), which then maps nowhere.
+        /// </summary>
+        private static string? LineDirectivePath(string path)
+        {
+            if (path.Length == 0)
+            {
+                return null;
+            }
+
+            foreach (var c in path)
+            {
+                if (c == '"' || c == '\r' || c == '\n' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                {
+                    return null;
+                }
+            }
+
+            return path;
         }
 
         /// <summary>"The digest <c>slug</c> of 2021-06-21, from <c>content/x.md</c>", every value made safe for a doc comment.</summary>
@@ -124,7 +158,7 @@ namespace DigestKit.Analyzers.Generator
             writer.WriteLine(options.ResourceData
                 ? "new global::DigestKit.DigestCollection(typeof(" + DigestsClassName + ").Assembly, "
                     + CSharpLiteral.Quote(DigestResources.PackResourceName, utf8: false) + ", " + catalogData + ");"
-                : "new global::DigestKit.DigestCollection(" + count + ", __Create, " + catalogData + ");");
+                : "new global::DigestKit.DigestCollection(" + count + ", __Create, " + catalogData + ", " + IndexLiteral(entries, options) + ");");
             writer.Unindent();
             writer.WriteLine();
             writer.WriteLine("/// <summary>Every embedded digest, ordered by date (then slug); each is decoded on first access.</summary>");
@@ -132,6 +166,18 @@ namespace DigestKit.Analyzers.Generator
             writer.WriteLine();
             writer.WriteLine("/// <summary>The digest whose slug is <paramref name=\"slug\"/>, or null.</summary>");
             writer.WriteLine("public static global::DigestKit.Digest" + nullable + " Find(string slug) => __all.Find(slug);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The typed indexes, built at build time: papers by arXiv ID, by author, by category; the authors and categories present.</summary>");
+            writer.WriteLine("public static global::DigestKit.DigestIndex Index => __all.Index;");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The paper with this arXiv ID (any version) and every digest it appeared in, or null; decodes no digest.</summary>");
+            writer.WriteLine("public static global::DigestKit.IndexedPaper" + nullable + " FindPaper(string arxivId) => __all.Index.FindPaper(arxivId);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Every paper by this author, accent- and case-insensitively (<see cref=\"global::DigestKit.IndexKeys.Author\"/>).</summary>");
+            writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::DigestKit.PaperAppearance> ByAuthor(string name) => __all.Index.ByAuthor(name);");
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>Every paper in this arXiv category (case-insensitive).</summary>");
+            writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::DigestKit.PaperAppearance> InCategory(string category) => __all.Index.InCategory(category);");
 
             if (!options.ResourceData)
             {
@@ -141,6 +187,19 @@ namespace DigestKit.Analyzers.Generator
             writer.CloseBlock();
             CloseNamespace(writer, options);
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// Literal mode: the index of every digest (<see cref="DigestIndexWriter.Build"/>) from their fragments, slots
+        /// numbered by ordinal key rank as the catalog numbers them, as one literal.
+        /// </summary>
+        private static string IndexLiteral(List<CatalogEntry> entries, EmitOptions options)
+        {
+            var byKey = new List<CatalogEntry>(entries);
+            byKey.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var fragments = byKey.ConvertAll(e => e.Index.Length == 0 ? null : System.Text.Encoding.UTF8.GetBytes(e.Index));
+            var index = System.Text.Encoding.UTF8.GetString(DigestIndexWriter.Build(fragments));
+            return CSharpLiteral.Quote(index, options.Utf8Literals) + (options.Utf8Literals ? ".ToArray()" : string.Empty);
         }
 
         /// <summary>

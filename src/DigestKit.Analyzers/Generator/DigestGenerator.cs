@@ -196,7 +196,7 @@ namespace DigestKit.Analyzers.Generator
                 return new DigestSource(DigestEmitter.DigestHintName(entry.Key), string.Empty, entry);
             }
 
-            var specEntry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath);
+            var specEntry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath, DigestIndexWriter.WriteFragment(digest), model.FullPath);
             try
             {
                 return new DigestSource(DigestEmitter.DigestHintName(digest.Key), DigestEmitter.EmitDigest(digest, options), specEntry);

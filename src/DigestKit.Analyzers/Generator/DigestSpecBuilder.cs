@@ -17,7 +17,7 @@ namespace DigestKit.Analyzers.Generator
         {
             var sourcePath = RelativePath(path, projectDirectory);
             var analysis = DigestEngine.Analyze(path, text);
-            return new DigestModel(sourcePath, Embeds(analysis) ? FromDocument(analysis.Document, sourcePath) : null);
+            return new DigestModel(sourcePath, Embeds(analysis) ? FromDocument(analysis.Document, sourcePath) : null, FullPath: path);
         }
 
         /// <summary>
@@ -38,7 +38,7 @@ namespace DigestKit.Analyzers.Generator
             }
 
             var fm = analysis.Document.FrontMatter!;
-            return new CatalogEntry(DigestResources.Key(sourcePath), fm.Slug?.Value ?? string.Empty, fm.Date?.Value, sourcePath);
+            return new CatalogEntry(DigestResources.Key(sourcePath), fm.Slug?.Value ?? string.Empty, fm.Date?.Value, sourcePath, FullPath: analysis.Document.Path);
         }
 
         public static DigestSpec FromDocument(DigestDocument document, string sourcePath)

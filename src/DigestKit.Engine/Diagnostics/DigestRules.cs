@@ -5,7 +5,7 @@ namespace DigestKit.Engine
     /// <summary>
     /// The catalogue of every diagnostic DigestKit reports: <c>DK</c> + 4 digits, grouped by area
     /// (1xxx front matter, 2xxx structure, 3xxx metrics, 4xxx links, 5xxx encoding, 6xxx across files,
-    /// 9xxx the engine itself). Each ID has a page under docs/diagnostics and a line in AnalyzerReleases.
+    /// 7xxx C# code that uses the content, 9xxx the engine itself). Each ID has a page under docs/diagnostics and a line in AnalyzerReleases.
     /// IDs are never reused; a retired rule keeps its number.
     /// <para>
     /// This is the only declaration of a rule: the analyzer's descriptors, the code fixes and <c>digestkit fix</c>
@@ -23,6 +23,7 @@ namespace DigestKit.Engine
         private const string EncodingCategory = "DigestKit.Encoding";
         public const string CrossFileCategory = "DigestKit.CrossFile";
         private const string EngineCategory = "DigestKit.Engine";
+        private const string UsageCategory = "DigestKit.Usage";
 
         // Front matter (parser unless noted).
         public static readonly DigestRule FrontMatterMissing = new("DK1001", "Front matter is missing",
@@ -289,6 +290,17 @@ namespace DigestKit.Engine
             Description = "The same arXiv paper appears in two digests with a different title or author list. This can be legitimate (a new arXiv version changed the title) and is only a note; it can also reveal a copy error or mojibake in one of them. Reported on the later file's title or author line (files in path order). Computed at the end of a compilation, like DK6001.",
         };
 
+        // C# code that uses the content: a constant passed to a generated lookup by name (DigestUsageAnalyzer). The
+        // last argument says what to do: "did you mean '…'?", or that nothing is embedded.
+        public static readonly DigestRule UnknownSlug = new("DK7001", "No embedded digest has this slug",
+            "No embedded digest has the slug '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+        public static readonly DigestRule UnknownPaper = new("DK7002", "No embedded digest has this arXiv paper",
+            "No embedded digest has the arXiv paper '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+        public static readonly DigestRule UnknownAuthor = new("DK7003", "No embedded paper has this author",
+            "No embedded paper has the author '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+        public static readonly DigestRule UnknownCategoryName = new("DK7004", "No embedded paper has this category",
+            "No embedded paper is in the category '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+
         // The engine itself.
         public static readonly DigestRule InternalError = new("DK9001", "DigestKit could not check this file",
             "DigestKit could not check this file: {0}", EngineCategory, DigestSeverity.Error)
@@ -309,6 +321,7 @@ namespace DigestKit.Engine
             MalformedTweet, MalformedLinksLine,
             MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
+            UnknownSlug, UnknownPaper, UnknownAuthor, UnknownCategoryName,
             InternalError,
         };
 

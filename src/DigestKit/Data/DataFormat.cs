@@ -20,11 +20,30 @@ namespace DigestKit.Data
     /// list(x)  := count x*
     /// catalog  := "DK3;" count (slug key slot)*      (a project's digests in Digests.All order, in generated code;
     ///                                                slot: where the pack holds the digest)
-    /// pack     := "DKP3" int32(count) (int32 keyOffset, keyLength, frontOffset, frontLength, coldOffset,
-    ///             coldLength){count} key* front* cold*
+    /// pack     := "DKP4" int32(count) int32(indexOffset) int32(indexLength) (int32 keyOffset, keyLength,
+    ///             frontOffset, frontLength, coldOffset, coldLength){count} key* front* cold* index
     ///                                                (binary, little-endian: every digest of a project in one
     ///                                                manifest resource, in ordinal key order, all the fronts first;
     ///                                                offsets from the start of the pack)
+    /// index    := "DKI1" h(slots) h(papers) h(rowsOffset) map-header(ids) map-header(authors) map-header(categories)
+    ///             row{papers} map-body(ids) map-body(authors) map-body(categories)
+    ///                                                (text, so that literal mode embeds it as one u8 literal; every
+    ///                                                number h is 8 hex digits, offsets from the index's start. A
+    ///                                                slot is a digest's rank in ordinal key order, as in the pack and
+    ///                                                the catalog; the runtime maps it to Digests.All order)
+    /// row      := h(slot) h(paperIndex) h(rank) h(version + 1) hex16(score)   (every paper of every digest)
+    /// map-header:= h(count) h(buckets) h(bucketsOffset) h(orderOffset)
+    /// map-body := record{count} h(recordOffset){count} h(recordOffset or FFFFFFFF){buckets}
+    ///                                                (records in key order; then that order, for enumeration; then
+    ///                                                an open-addressing table, FNV-1a of the key's UTF-8 bytes,
+    ///                                                linear probing, at most half full)
+    /// record   := h(n) key h(n) name h(n) h(row){n}  (key: IndexKeys.ArxivId/Author/Category; name: the newest
+    ///                                                ID or the most used spelling)
+    /// fragment := "DKF1" count (arxivId rank score list(authors) list(categories))*
+    ///                                                (one digest's share, in the field format: the build task writes
+    ///                                                it as a third group after a digest's blob under obj/, and builds
+    ///                                                the index from every fragment when it packs; the generator
+    ///                                                builds it from the same fragments in literal mode)
     /// field    := '|' '~'                            null
     ///           | '|' N ':' N bytes                  UTF-8 text; N is its byte count in decimal
     ///           | '|' N '!' N bytes                  UTF-16 code units as 4 hex digits each (text with lone
@@ -38,6 +57,9 @@ namespace DigestKit.Data
     /// paper's title, authors, links, abstract and tweets are decoded on first access; and the front/cold split puts
     /// everything a listing reads into one small region of the pack (~7 MB of 95 MB for 3,000 digests), because
     /// touching 34,400 papers scattered over the whole pack cost more in cache and TLB misses than decoding them.
+    /// The index is built at build time so that a program never builds dictionaries over the corpus at start-up
+    /// (which would mean decoding every paper's ID, authors and categories, the whole corpus, before the first
+    /// lookup): a lookup hashes one key, reads one or two buckets, one record and its rows, all in place.
     /// </summary>
     /// <remarks>
     /// Linked into the generator and the build task (their csproj), so the writer and the reader name the versions
@@ -49,6 +71,6 @@ namespace DigestKit.Data
         public const string Magic = "DK3;";
 
         /// <summary>Starts a pack (four ASCII bytes).</summary>
-        public const string PackMagic = "DKP3";
+        public const string PackMagic = "DKP4";
     }
 }

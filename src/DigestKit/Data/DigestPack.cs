@@ -15,15 +15,24 @@ namespace DigestKit.Data
     {
         private const int EntrySize = 24;
 
-        private DigestPack(DigestData data, int count)
+        private const int HeaderSize = 16;
+
+        private DigestPack(DigestData data, int count, int indexStart, int indexLength)
         {
             Data = data;
             Count = count;
+            IndexStart = indexStart;
+            IndexLength = indexLength;
         }
 
         public DigestData Data { get; }
 
         public int Count { get; }
+
+        /// <summary>Where the index section (<see cref="DigestIndex"/>) lies in the pack.</summary>
+        public int IndexStart { get; }
+
+        public int IndexLength { get; }
 
         public static DigestPack Open(Assembly assembly, string resourceName) => Read(DigestData.FromResource(assembly, resourceName));
 
@@ -31,19 +40,26 @@ namespace DigestKit.Data
         {
             var p = data.Pointer;
             var magic = DataFormat.PackMagic;
-            if (data.Length < 8 || p[0] != (byte)magic[0] || p[1] != (byte)magic[1] || p[2] != (byte)magic[2] || p[3] != (byte)magic[3])
+            if (data.Length < HeaderSize || p[0] != (byte)magic[0] || p[1] != (byte)magic[1] || p[2] != (byte)magic[2] || p[3] != (byte)magic[3])
             {
                 throw FieldReader.Corrupt("not a pack of this version: the DigestKit runtime and build task versions differ");
             }
 
             var count = Int32(p, 4);
-            if (count < 0 || count > (data.Length - 8) / EntrySize)
+            if (count < 0 || count > (data.Length - HeaderSize) / EntrySize)
             {
                 throw FieldReader.Corrupt("bad pack entry count");
             }
 
+            var indexStart = Int32(p, 8);
+            var indexLength = Int32(p, 12);
+            if (indexStart < 0 || indexLength < 0 || indexStart > data.Length || indexLength > data.Length - indexStart)
+            {
+                throw FieldReader.Corrupt("the pack's index lies outside the pack");
+            }
+
             GC.KeepAlive(data);
-            return new DigestPack(data, count);
+            return new DigestPack(data, count, indexStart, indexLength);
         }
 
         /// <summary>
@@ -53,25 +69,14 @@ namespace DigestKit.Data
         /// </summary>
         public bool TryFind(int slot, byte* key, int keyLength, out DigestRange range)
         {
-            if ((uint)slot >= (uint)Count || !KeyIs(slot, key, keyLength))
+            slot = FindSlot(slot, key, keyLength);
+            if (slot < 0)
             {
-                slot = -1;
-                for (var i = 0; i < Count && slot < 0; i++)
-                {
-                    if (KeyIs(i, key, keyLength))
-                    {
-                        slot = i;
-                    }
-                }
-
-                if (slot < 0)
-                {
-                    range = default;
-                    return false;
-                }
+                range = default;
+                return false;
             }
 
-            var entry = Data.Pointer + 8 + (slot * EntrySize);
+            var entry = Data.Pointer + HeaderSize + (slot * EntrySize);
             var frontStart = Int32(entry, 8);
             var frontLength = Int32(entry, 12);
             var coldStart = Int32(entry, 16);
@@ -86,6 +91,28 @@ namespace DigestKit.Data
             return true;
         }
 
+        /// <summary>
+        /// <paramref name="slot"/> if the key there is the <paramref name="keyLength"/> bytes at <paramref name="key"/>,
+        /// else the slot holding that key (a scan), or -1.
+        /// </summary>
+        public int FindSlot(int slot, byte* key, int keyLength)
+        {
+            if ((uint)slot < (uint)Count && KeyIs(slot, key, keyLength))
+            {
+                return slot;
+            }
+
+            for (var i = 0; i < Count; i++)
+            {
+                if (KeyIs(i, key, keyLength))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>The digest at <paramref name="range"/>.</summary>
         public Digest Decode(in DigestRange range) =>
             DigestDecoder.Decode(Data, range.FrontStart, range.FrontEnd, range.ColdStart, range.ColdEnd);
@@ -93,7 +120,7 @@ namespace DigestKit.Data
         [MethodImpl(Jit.Optimized)]
         private bool KeyIs(int slot, byte* key, int keyLength)
         {
-            var entry = Data.Pointer + 8 + (slot * EntrySize);
+            var entry = Data.Pointer + HeaderSize + (slot * EntrySize);
             var start = Int32(entry, 0);
             var length = Int32(entry, 4);
             if (!Inside(start, length))

@@ -28,7 +28,8 @@ namespace DigestKit.Analyzers.Generator.Model
     /// What one digest file turned into: a spec to embed (literal mode) or only its catalog entry (resource mode,
     /// where the build task embeds the data); both null when it embeds nothing (errors).
     /// </summary>
-    public sealed record DigestModel(string SourcePath, DigestSpec? Spec, CatalogEntry? Entry = null);
+    /// <param name="FullPath">The file's path as the compiler gave it, which the digest's property maps to (#line).</param>
+    public sealed record DigestModel(string SourcePath, DigestSpec? Spec, CatalogEntry? Entry = null, string FullPath = "");
 
     /// <summary>
     /// One digest to embed. <see cref="Key"/> is unique per source path and derived from it alone, so the
@@ -72,8 +73,13 @@ namespace DigestKit.Analyzers.Generator.Model
         string Html,
         string? Language);
 
-    /// <summary>What <c>Digests</c> needs of one digest: the per-file data class, the slug, the order key.</summary>
-    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath);
+    /// <summary>
+    /// What <c>Digests</c> needs of one digest: the per-file data class, the slug, the order key; in literal mode
+    /// also its share of the typed indexes (<see cref="DigestIndexWriter.WriteFragment"/>), which the catalog joins
+    /// into one index literal (in resource mode the build task writes the index, and this is empty); and the file's
+    /// full path, where the digest's generated property is mapped to (go-to-definition opens the Markdown).
+    /// </summary>
+    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath, string Index = "", string FullPath = "");
 
     /// <summary>Options that shape every generated file.</summary>
     /// <param name="Namespace">The namespace of <c>Digests</c>; empty for the global namespace.</param>
