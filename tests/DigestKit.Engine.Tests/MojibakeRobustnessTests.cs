@@ -112,6 +112,20 @@ public class MojibakeRobustnessTests
     }
 
     [Theory]
+    [InlineData("\u041d\u0430\u043a\u043e\u043d\u0435\u0446-\u0442\u043e \u0447\u0442\u043e-\u0442\u043e \u043f\u043e\u043b\u0435\u0437\u043d\u043e\u0435")]
+    [InlineData("\u300cAttention\u3068Convolution\u3067\u3044\u3044\u300d")]
+    public void A_line_read_as_Mac_OS_Roman_end_to_end_settles_disputed_runs_for_Mac_OS_Roman(string correct)
+    {
+        // Damaged copies of real posts: "-то" is "—Ç–æ" and "と" is "„Å®" through Mac OS Roman, and parts of both
+        // read as Windows-1252 too ("ǖ", "Ů"). The rest of the line settles it; no run is left half repaired.
+        var broken = Misread(correct, SingleByteCodePage.MacOsRoman);
+        Assert.Equal(correct, Mojibake.Repair(broken));
+        var uncertain = new List<MojibakeUncertainty>();
+        Mojibake.Find(broken, uncertain);
+        Assert.Empty(uncertain);
+    }
+
+    [Theory]
     [InlineData("T\u00fcrk\u00e7e g\u00c3\u00b6r\u00c3\u00bc\u00c5\u0178 bildirdi", "T\u00fcrk\u00e7e g\u00f6r\u00fc\u015f bildirdi")]
     [InlineData("g\u00c3\u00b6z", "g\u00f6z")]
     [InlineData("\u00c3\u00b6\u00c4\u0178renci", "\u00f6\u011frenci")]

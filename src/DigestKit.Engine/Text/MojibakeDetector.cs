@@ -209,7 +209,7 @@ namespace DigestKit.Engine.Text
             // candidates a huge string holds.
             var claimed = new int[text.Length];
             var kept = new List<Candidate>();
-            var contested = new List<bool>();
+            var contested = new List<Candidate?>(); // per kept candidate: the wider reading of another page that disputes it
             foreach (var candidate in candidates)
             {
                 var owner = 0;
@@ -221,44 +221,110 @@ namespace DigestKit.Engine.Text
                 if (owner != 0)
                 {
                     // Two code pages each read these characters as strong mojibake, and the weaker reading covers the
-                    // stronger one and more ("—Ç–æ" is "то" in Mac OS Roman, while its "Ç–" is "ǖ" in Windows-1252):
-                    // no reading is sure, so none is applied.
+                    // stronger one and more ("—Ç–æ" is "то" in Mac OS Roman, while its "Ç–" is "ǖ" in Windows-1252).
                     var winner = kept[owner - 1];
                     var explainsMore = candidate.Start <= winner.Start && candidate.Start + candidate.Length >= winner.Start + winner.Length
                         && candidate.Length > winner.Length;
-                    if (candidate.Score >= MojibakeEvidence.Strong && winner.Family != candidate.Family && explainsMore)
+                    if (candidate.Score >= MojibakeEvidence.Weak && winner.Family != candidate.Family && explainsMore
+                        && contested[owner - 1] is null && ClaimedOnlyBy(claimed, candidate, owner))
                     {
-                        if (!contested[owner - 1])
-                        {
-                            uncertain?.Add(new MojibakeUncertainty(candidate.Start, candidate.Length,
-                                text.Substring(candidate.Start, candidate.Length),
-                                Reading(text, candidate, candidate) + "; " + Reading(text, candidate, winner)));
-                        }
-
-                        contested[owner - 1] = true;
+                        contested[owner - 1] = candidate;
                     }
 
                     continue;
                 }
 
                 kept.Add(candidate);
-                contested.Add(false);
+                contested.Add(null);
                 for (var i = candidate.Start; i < candidate.Start + candidate.Length; i++)
                 {
                     claimed[i] = kept.Count;
                 }
             }
 
-            var sure = new List<Candidate>(kept.Count);
-            for (var k = 0; k < kept.Count; k++)
+            return Settle(text, kept, contested, uncertain);
+        }
+
+        private static bool ClaimedOnlyBy(int[] claimed, Candidate candidate, int owner)
+        {
+            for (var i = candidate.Start; i < candidate.Start + candidate.Length; i++)
             {
-                if (!contested[k])
+                if (claimed[i] != 0 && claimed[i] != owner)
                 {
-                    sure.Add(kept[k]);
+                    return false;
                 }
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// A disputed reading goes to the wider one when its line holds undisputed strong evidence of the wider one's
+        /// page (a Russian tweet read as Mac OS Roman from end to end, "Наконец-то" among it; "„Å®" is "と" there,
+        /// not "„Ů"); otherwise, if the wider reading is strong on its own, neither is sure, none is applied, and the
+        /// dispute is reported.
+        /// </summary>
+        private static List<Candidate> Settle(string text, List<Candidate> kept, List<Candidate?> contested, List<MojibakeUncertainty>? uncertain)
+        {
+            var sure = new List<Candidate>(kept.Count);
+            HashSet<(MojibakeFamily, int)>? strongLines = null;
+            int[]? lineStarts = null;
+            for (var k = 0; k < kept.Count; k++)
+            {
+                var wider = contested[k];
+                if (wider is null)
+                {
+                    sure.Add(kept[k]);
+                    continue;
+                }
+
+                if (strongLines is null)
+                {
+                    lineStarts = LineStarts(text);
+                    strongLines = new HashSet<(MojibakeFamily, int)>();
+                    for (var j = 0; j < kept.Count; j++)
+                    {
+                        if (contested[j] is null && kept[j].Score >= MojibakeEvidence.Strong)
+                        {
+                            strongLines.Add((kept[j].Family, LineOf(lineStarts, kept[j].Start)));
+                        }
+                    }
+                }
+
+                if (strongLines.Contains((wider.Family, LineOf(lineStarts!, wider.Start))))
+                {
+                    sure.Add(wider);
+                    continue;
+                }
+
+                if (wider.Score < MojibakeEvidence.Strong)
+                {
+                    sure.Add(kept[k]); // a weak wider reading, with nothing on its line to support it, disputes nothing
+                    continue;
+                }
+
+                uncertain?.Add(new MojibakeUncertainty(wider.Start, wider.Length, text.Substring(wider.Start, wider.Length),
+                    Reading(text, wider, wider) + "; " + Reading(text, wider, kept[k])));
+            }
+
             return sure;
+        }
+
+        private static int[] LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = text.IndexOf('\n'); i >= 0; i = text.IndexOf('\n', i + 1))
+            {
+                starts.Add(i + 1);
+            }
+
+            return starts.ToArray();
+        }
+
+        private static int LineOf(int[] lineStarts, int position)
+        {
+            var index = System.Array.BinarySearch(lineStarts, position);
+            return index >= 0 ? index : ~index - 1;
         }
 
         /// <summary>
