@@ -5,7 +5,9 @@
 #   rebuild after edit one digest's abstract changed, then `dotnet build` again (compiler server on, as a developer has
 #                      it: UseSharedCompilation=true is passed because this sandbox's environment sets it to false),
 #                      ${REBUILDS:-7} times from a fresh server; steady state = median of the last three
-#   start-up           fresh process per run, median of ${RUNS:-5}: enumerate every paper vs parse the Markdown at run time
+#   start-up           fresh process per run, median of ${RUNS:-5}: enumerate every paper vs parse the Markdown at run time;
+#                      the first lookup of a paper by arXiv ID and of an author's papers (typed indexes)
+# LOOKUPS_ONLY=1: build the 3,000-digest consumer once and measure start-up only (no rebuild rounds, no small app).
 # usage: bench/scale/run.sh [COUNT]    (work dir: ${SCALE_DIR:-/tmp/digestkit-scale})
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -41,7 +43,12 @@ PY
 # few compilations, and the engine's verdicts are kept from the first one on): REBUILDS edit-and-build rounds,
 # all printed; the steady state is the median of the last three.
 rebuilds="${REBUILDS:-7}"
-for app in big small; do
+apps=(big small); [ -n "${LOOKUPS_ONLY:-}" ] && apps=(big)
+for app in "${apps[@]}"; do
+  if [ -n "${LOOKUPS_ONLY:-}" ]; then
+    dotnet build "$work/big" --no-restore "${big[@]}" >"$work/last.log" 2>&1 || { cat "$work/last.log"; exit 1; }
+    continue
+  fi
   if [ "$app" = big ]; then args=("${big[@]}"); content="$work/content"; else args=("${small[@]}"); content="$work/one"; fi
   dotnet build-server shutdown >/dev/null 2>&1 || true
   cold=$(seconds dotnet build "$work/$app" --no-restore "${args[@]}" -p:UseSharedCompilation=false)
@@ -55,18 +62,25 @@ for app in big small; do
     "$app" "$cold" "$warm" "$(printf '%.1f ' "${times[@]}")" "$steady"
   echo "$steady" > "$work/steady.$app"
 done
-echo "rebuild, steady state: big / small = $(echo "scale=2; $(cat "$work/steady.big") / $(cat "$work/steady.small")" | bc)x"
+[ -z "${LOOKUPS_ONLY:-}" ] && echo "rebuild, steady state: big / small = $(echo "scale=2; $(cat "$work/steady.big") / $(cat "$work/steady.small")" | bc)x"
 ls -l "$work/big/bin/Release/net10.0/Consumer.dll" | awk '{printf "big Consumer.dll: %.1f MB\n", $5/1e6}'
 
 # Start-up: RUNS rounds, each running every mode once in a fresh process (interleaved, so a change in the machine's
 # load hits every mode alike); median per mode, and the median of the per-round ratios markdig / papers.
 dll="$work/big/bin/Release/net10.0/Consumer.dll"
+# A paper every digest made from the same sample post carries, and an author the sample spells with accents.
+paper_id=$(grep -ohm1 'arxiv.org/abs/[0-9.]*' "$work/content/$(ls "$work/content" | head -1)" | head -1 | sed 's|.*/||')
+author="${LOOKUP_AUTHOR:-Petar Velickovic}"
 : > "$work/startup.log"
 for i in $(seq "${RUNS:-5}"); do
-  for mode in papers listing full markdig engine; do
+  modes=(papers listing full markdig engine); [ -n "${LOOKUPS_ONLY:-}" ] && modes=(papers)
+  for mode in "${modes[@]}"; do
     dotnet "$dll" $mode "$work/content" | tee -a "$work/startup.log" >/dev/null
   done
+  dotnet "$dll" byid "$paper_id" | tee -a "$work/startup.log" >>"$work/lookups.log"
+  dotnet "$dll" byauthor "$author" | tee -a "$work/startup.log" >>"$work/lookups.log"
 done
+tail -2 "$work/lookups.log"
 python3 - "$work/startup.log" <<'PY'
 import sys, statistics, re
 runs = {}
@@ -75,6 +89,8 @@ for line in open(sys.argv[1]):
     runs.setdefault(m.group(1), []).append(float(m.group(2)))
 for mode, times in runs.items():
     print(f"start-up {mode}: median {statistics.median(times):.1f} ms (min {min(times):.1f}, max {max(times):.1f}, {len(times)} runs)")
+if "markdig" not in runs:
+    sys.exit(0)
 ratios = sorted(m / p for m, p in zip(runs["markdig"], runs["papers"]))
 print(f"markdig / papers: median of per-round ratios {statistics.median(ratios):.1f}x (range {ratios[0]:.1f}-{ratios[-1]:.1f}x); "
       f"ratio of medians {statistics.median(runs['markdig']) / statistics.median(runs['papers']):.1f}x")

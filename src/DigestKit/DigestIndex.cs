@@ -174,12 +174,12 @@ namespace DigestKit
         public override string ToString() => ArxivId;
     }
 
-    /// <summary>One author of the index: a display name and the papers under its key.</summary>
-    public sealed class IndexedAuthor
+    /// <summary>A name of the index (an author or a category): how the digests spell it, its key and its papers.</summary>
+    public abstract class IndexedName
     {
         private readonly Lazy<IReadOnlyList<PaperAppearance>> _papers;
 
-        internal IndexedAuthor(string name, string key, int paperCount, Lazy<IReadOnlyList<PaperAppearance>> papers)
+        private protected IndexedName(string name, string key, int paperCount, Lazy<IReadOnlyList<PaperAppearance>> papers)
         {
             Name = name;
             Key = key;
@@ -187,49 +187,38 @@ namespace DigestKit
             _papers = papers;
         }
 
-        /// <summary>The spelling the digests use most often (ties: the one keeping the most accents).</summary>
+        /// <summary>The spelling the digests use most often (ties: the one keeping the most accents), e.g. <c>Petar Veličković</c>, <c>cs.LG</c>.</summary>
         public string Name { get; }
 
-        /// <summary>The folded key (<see cref="IndexKeys.Author"/>), e.g. <c>petar velickovic</c>.</summary>
+        /// <summary>The folded key (<see cref="IndexKeys.Author"/>, <see cref="IndexKeys.Category"/>), e.g. <c>petar velickovic</c>, <c>cs.lg</c>.</summary>
         public string Key { get; }
 
         /// <summary>How many appearances <see cref="Papers"/> holds, read without listing them.</summary>
         public int PaperCount { get; }
 
-        /// <summary>Each paper with this author (each appearance), oldest digest first; listed on first access.</summary>
+        /// <summary>Each paper under this name (each appearance), oldest digest first; listed on first access.</summary>
         public IReadOnlyList<PaperAppearance> Papers => _papers.Value;
 
         /// <inheritdoc />
         public override string ToString() => Name;
     }
 
-    /// <summary>One arXiv category of the index and its papers.</summary>
-    public sealed class IndexedCategory
+    /// <summary>One author of the index: a display name and the papers under its key.</summary>
+    public sealed class IndexedAuthor : IndexedName
     {
-        private readonly Lazy<IReadOnlyList<PaperAppearance>> _papers;
-
-        internal IndexedCategory(string name, string key, int paperCount, Lazy<IReadOnlyList<PaperAppearance>> papers)
+        internal IndexedAuthor(string name, string key, int paperCount, Lazy<IReadOnlyList<PaperAppearance>> papers)
+            : base(name, key, paperCount, papers)
         {
-            Name = name;
-            Key = key;
-            PaperCount = paperCount;
-            _papers = papers;
         }
+    }
 
-        /// <summary>The category as the digests write it most often, e.g. <c>cs.LG</c>.</summary>
-        public string Name { get; }
-
-        /// <summary>The folded key (<see cref="IndexKeys.Category"/>), e.g. <c>cs.lg</c>.</summary>
-        public string Key { get; }
-
-        /// <summary>How many appearances <see cref="Papers"/> holds, read without listing them.</summary>
-        public int PaperCount { get; }
-
-        /// <summary>Each paper in this category (each appearance), oldest digest first; listed on first access.</summary>
-        public IReadOnlyList<PaperAppearance> Papers => _papers.Value;
-
-        /// <inheritdoc />
-        public override string ToString() => Name;
+    /// <summary>One arXiv category of the index and its papers.</summary>
+    public sealed class IndexedCategory : IndexedName
+    {
+        internal IndexedCategory(string name, string key, int paperCount, Lazy<IReadOnlyList<PaperAppearance>> papers)
+            : base(name, key, paperCount, papers)
+        {
+        }
     }
 
     /// <summary>

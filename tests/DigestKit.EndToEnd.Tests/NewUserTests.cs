@@ -8,8 +8,8 @@ namespace DigestKit.EndToEnd.Tests;
 
 /// <summary>
 /// What a new user does, offline but for the registry: a console project outside the repository, the DigestKit
-/// package from the feed, a digest in content/, typed data at run time, a positioned DK error when the digest breaks,
-/// and the digestkit tool agreeing. Each test has its own global packages folder, so a DigestKit of the same version
+/// package from the feed, a digest in content/, typed data at run time, the code that looks a digest up by an unknown
+/// slug warned at its line and column, a positioned DK error when the digest breaks, and the digestkit tool agreeing. Each test has its own global packages folder, so a DigestKit of the same version
 /// cached by an earlier run (or by another test) is never what gets used.
 /// </summary>
 [Collection(PackedFeedCollection.Name)]
@@ -62,6 +62,29 @@ public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
 
         var run = Succeed(DotnetCommand.Dotnet(app, environment, "run", "--no-build"));
         Assert.Equal(FirstPaperTitle(TestPaths.CleanSeed), run.StdOut.Trim());
+
+        // The packed usage analyzer checks the C# code against the content: an unknown slug is a DK7001 warning at
+        // Program.cs(line,col), with the nearest slug; the real slug on the next line gets nothing.
+        var program = Path.Combine(app, "Program.cs");
+        var original = File.ReadAllText(program);
+        var lookups = $$"""
+            var missing = {{AppName}}.Digests.Find("no-such-slug");
+            var known = {{AppName}}.Digests.Find("hot-papers-2021-06-21");
+            Console.WriteLine(missing is null && known is not null);
+            """;
+        File.WriteAllText(program, lookups);
+        var checkedBuild = Succeed(DotnetCommand.Dotnet(app, environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false"));
+        var usage = new Regex(@"^(?<path>[^\r\n]*?)\((?<line>\d+),(?<column>\d+)\): warning (?<id>DK7\d{3}): (?<message>[^\r\n]*?) \(https://", RegexOptions.Multiline)
+            .Matches(checkedBuild.StdOut).Select(m => (Path: Path.GetFullPath(m.Groups["path"].Value.Trim()), Line: int.Parse(m.Groups["line"].Value),
+                Column: int.Parse(m.Groups["column"].Value), Id: m.Groups["id"].Value, Message: m.Groups["message"].Value))
+            .Distinct().ToList();
+        var literal = lookups.IndexOf("\"no-such-slug\"", StringComparison.Ordinal);
+        Assert.True(
+            usage.SequenceEqual([(Path.GetFullPath(program), 1, literal + 1, "DK7001",
+                "No embedded digest has the slug 'no-such-slug': did you mean 'hot-papers-2021-06-21'?")]),
+            "expected one DK7001 at Program.cs(1," + (literal + 1) + "):\n" + checkedBuild);
+        Assert.Equal("True", Succeed(DotnetCommand.Dotnet(app, environment, "run", "--no-build")).StdOut.Trim());
+        File.WriteAllText(program, original);
 
         var position = BreakRetweetsCount(digest);
         var broken = DotnetCommand.Dotnet(app, environment, "build", "-nodeReuse:false", "-p:UseSharedCompilation=false");
