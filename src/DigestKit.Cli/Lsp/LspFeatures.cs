@@ -154,7 +154,7 @@ internal sealed class LspFeatures(DigestWorkspace workspace)
         var offset = document.Lines.OffsetOf(p.Position);
         foreach (var paper in document.Analysis!.Document.Papers)
         {
-            if (!paper.Span.Contains(new SourceSpan(offset, 0, 0, 0, 0, 0)) && paper.Span.End != offset)
+            if (offset < paper.Span.Start || offset > paper.Span.End)
             {
                 continue;
             }
@@ -337,7 +337,7 @@ internal sealed class LspFeatures(DigestWorkspace workspace)
         return new CompletionList(false, []);
     }
 
-    internal static IReadOnlyList<string> FrontMatterKeys() => Engine.Parsing.FrontMatterParser.KnownKeys;
+    internal static IReadOnlyList<string> FrontMatterKeys() => Engine.Rules.FrontMatterRules.KnownKeys;
 
     private static bool IsKeyPrefix(ReadOnlySpan<char> before)
     {

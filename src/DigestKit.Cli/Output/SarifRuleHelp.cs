@@ -6,25 +6,15 @@ using DigestKit.Engine;
 namespace DigestKit.Cli.Output;
 
 /// <summary>
-/// What a SARIF rule descriptor says about a rule beyond its title, taken from the rule's docs page so that
-/// code scanning shows the same text as docs/diagnostics: the full description is the page's first paragraph
-/// under "What it means", the help is the whole page (as Markdown, and as plain text for viewers without it).
+/// What a SARIF rule descriptor says about a rule beyond its title: the full description is the catalogue's
+/// <see cref="DigestRule.Description"/> (which CatalogueTests keep equal to the docs page's first paragraph), the
+/// help is the rule's docs page, so code scanning shows the same text as docs/diagnostics (as Markdown, and as plain
+/// text for viewers without it).
 /// </summary>
 internal static partial class SarifRuleHelp
 {
-    public static string FullDescription(DigestRule rule)
-    {
-        if (RuleDocs.Markdown(rule.Id) is { } page)
-        {
-            var paragraph = FirstParagraphUnder(page, "## What it means");
-            if (paragraph.Length > 0)
-            {
-                return Sentence(PlainInline(paragraph));
-            }
-        }
-
-        return Sentence(rule.Title);
-    }
+    public static string FullDescription(DigestRule rule) =>
+        Sentence(string.IsNullOrWhiteSpace(rule.Description) ? rule.Title : PlainInline(rule.Description));
 
     public static string HelpMarkdown(DigestRule rule) =>
         RuleDocs.Markdown(rule.Id)?.TrimEnd('\n') ?? $"# {rule.Id}: {rule.Title}\n\nSee {rule.HelpLink}.";
@@ -79,40 +69,6 @@ internal static partial class SarifRuleHelp
     {
         var trimmed = text.TrimEnd();
         return trimmed.Length == 0 || trimmed.EndsWith('.') || trimmed.EndsWith('?') || trimmed.EndsWith('!') ? trimmed : trimmed + ".";
-    }
-
-    private static string FirstParagraphUnder(string page, string heading)
-    {
-        var lines = page.Split('\n');
-        var start = Array.FindIndex(lines, l => l.Trim() == heading);
-        if (start < 0)
-        {
-            return string.Empty;
-        }
-
-        var paragraph = new List<string>();
-        for (var i = start + 1; i < lines.Length; i++)
-        {
-            var line = lines[i].Trim();
-            if (line.Length == 0)
-            {
-                if (paragraph.Count > 0)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            if (line.StartsWith('#') || line.StartsWith("```", StringComparison.Ordinal))
-            {
-                break;
-            }
-
-            paragraph.Add(line);
-        }
-
-        return string.Join(' ', paragraph);
     }
 
     private static string PlainInline(string text) => Backticks().Replace(Links().Replace(text, "$1 ($2)"), "'$1'");

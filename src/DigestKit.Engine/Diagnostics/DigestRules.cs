@@ -293,13 +293,25 @@ namespace DigestKit.Engine
         // C# code that uses the content: a constant passed to a generated lookup by name (DigestUsageAnalyzer). The
         // last argument says what to do: "did you mean '…'?", or that nothing is embedded.
         public static readonly DigestRule UnknownSlug = new("DK7001", "No embedded digest has this slug",
-            "No embedded digest has the slug '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+            "No embedded digest has the slug '{0}': {1}", UsageCategory, DigestSeverity.Warning)
+        {
+            Description = "A compile-time constant passed to `Digests.Find` names no slug of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded slug nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+        };
         public static readonly DigestRule UnknownPaper = new("DK7002", "No embedded digest has this arXiv paper",
-            "No embedded digest has the arXiv paper '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+            "No embedded digest has the arXiv paper '{0}': {1}", UsageCategory, DigestSeverity.Warning)
+        {
+            Description = "A compile-time constant passed to `Digests.FindPaper` or `Digests.Index.FindPaper` names no arXiv ID of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded arXiv ID nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+        };
         public static readonly DigestRule UnknownAuthor = new("DK7003", "No embedded paper has this author",
-            "No embedded paper has the author '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+            "No embedded paper has the author '{0}': {1}", UsageCategory, DigestSeverity.Warning)
+        {
+            Description = "A compile-time constant passed to `Digests.ByAuthor` or `Digests.Index.ByAuthor`/`FindAuthor` names no author name of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded author name nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+        };
         public static readonly DigestRule UnknownCategoryName = new("DK7004", "No embedded paper has this category",
-            "No embedded paper is in the category '{0}': {1}", UsageCategory, DigestSeverity.Warning);
+            "No embedded paper is in the category '{0}': {1}", UsageCategory, DigestSeverity.Warning)
+        {
+            Description = "A compile-time constant passed to `Digests.InCategory` or `Digests.Index.InCategory`/`FindCategory` names no category of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded category nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+        };
 
         // The engine itself.
         public static readonly DigestRule InternalError = new("DK9001", "DigestKit could not check this file",

@@ -44,7 +44,7 @@ public sealed class CheckEndToEndTests
         Assert.Equal(string.Empty, fromRoot.StdErr);
         var rootUri = new Uri(repo.Path + "/").AbsoluteUri;
         Assert.Contains($"\"uri\": \"{rootUri}\"", fromRoot.StdOut, StringComparison.Ordinal);
-        Golden.AssertMatches(Path.Combine("e2e", "check.sarif.json"), fromRoot.StdOut.Replace(rootUri, "file:///repository/", StringComparison.Ordinal));
+        Golden.AssertMatches(CliTestPaths.GoldenDir, Path.Combine("e2e", "check.sarif.json"), fromRoot.StdOut.Replace(rootUri, "file:///repository/", StringComparison.Ordinal));
 
         // From a subfolder, with the paths typed from there: the same locations and fingerprints.
         var fromSubfolder = CliRunner.Run(repo.Combine("check"), "check", "--format", "sarif", ".");
@@ -75,7 +75,7 @@ public sealed class CheckEndToEndTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(string.Empty, result.StdErr);
         Assert.StartsWith("::warning file=content/check/broken.md,line=6,col=7,endLine=6,endColumn=30,title=DK1008::", result.StdOut, StringComparison.Ordinal);
-        Golden.AssertMatches(Path.Combine("e2e", "check.github.txt"), result.StdOut);
+        Golden.AssertMatches(CliTestPaths.GoldenDir, Path.Combine("e2e", "check.github.txt"), result.StdOut);
     }
 
     [Fact]

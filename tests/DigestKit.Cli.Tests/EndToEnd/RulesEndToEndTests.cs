@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DigestKit.Cli.Tests.Infrastructure;
 using DigestKit.Engine;
+using DigestKit.Tests;
 
 namespace DigestKit.Cli.Tests.EndToEnd;
 
@@ -17,7 +18,7 @@ public sealed class RulesEndToEndTests
         var result = CliRunner.Run(Data, ["rules", .. options]);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(string.Empty, result.StdErr);
-        Golden.AssertMatches(Path.Combine("rules", golden), result.StdOut);
+        Golden.AssertMatches(CliTestPaths.GoldenDir, Path.Combine("rules", golden), result.StdOut);
     }
 
     [Fact]
