@@ -23,6 +23,10 @@ namespace DigestKit.Engine
             owners.AddRange(DocumentRules.Owners);
             owners.Add(CrossFileRules.Owner);
             owners.Add(new DigestRuleOwner("engine", DigestRuleOwnerKind.Engine, new[] { DigestRules.InternalError }));
+            owners.Add(new DigestRuleOwner("usage", DigestRuleOwnerKind.CSharpCode, new[]
+            {
+                DigestRules.UnknownSlug, DigestRules.UnknownPaper, DigestRules.UnknownAuthor, DigestRules.UnknownCategoryName,
+            }));
             return owners;
         }
 

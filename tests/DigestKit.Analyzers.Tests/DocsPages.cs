@@ -53,6 +53,24 @@ internal static class DocsPages
 
     public static string ConfiguringSection(DigestRule rule)
     {
+        if (DigestEngine.OwnerOf(rule)?.Kind == DigestRuleOwnerKind.CSharpCode)
+        {
+            return $$"""
+                ## Configuring
+
+                This diagnostic is on C# code, so the usual keys apply, in `.editorconfig` or `.globalconfig`:
+
+                ```ini
+                [*.cs]
+                dotnet_diagnostic.{{rule.Id}}.severity = error
+                dotnet_analyzer_diagnostic.category-{{rule.Category}}.severity = error
+                ```
+
+                or `<WarningsAsErrors>{{rule.Id}}</WarningsAsErrors>` / `<NoWarn>{{rule.Id}}</NoWarn>` in the project.
+
+                """.ReplaceLineEndings("\n");
+        }
+
         var value = rule.DefaultSeverity switch
         {
             DigestSeverity.Error => "error",

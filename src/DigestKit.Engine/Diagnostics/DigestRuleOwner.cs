@@ -2,13 +2,17 @@ using System.Collections.Generic;
 
 namespace DigestKit.Engine
 {
-    /// <summary>What reports a diagnostic: the parser (only what stops it reading), a document rule, a cross-file rule, or the engine.</summary>
+    /// <summary>
+    /// What reports a diagnostic: the parser (only what stops it reading), a document rule, a cross-file rule, the
+    /// engine, or the Roslyn usage analyzer on the C# code that reads the content (which the engine never runs).
+    /// </summary>
     public enum DigestRuleOwnerKind
     {
         Parser,
         DocumentRule,
         CrossFileRule,
         Engine,
+        CSharpCode,
     }
 
     /// <summary>
@@ -23,6 +27,7 @@ namespace DigestKit.Engine
             DigestRuleOwnerKind.Parser => "the parser",
             DigestRuleOwnerKind.DocumentRule => "the document rules",
             DigestRuleOwnerKind.CrossFileRule => "the cross-file rules (at the end of a build)",
+            DigestRuleOwnerKind.CSharpCode => "the usage analyzer, on C# code (while you type, and in a build)",
             _ => "DigestKit itself",
         };
 

@@ -248,7 +248,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule MojibakeInAuthor = new("DK5001", "Mis-encoded author name",
             "Author name '{0}' looks mis-encoded ({1}): did you mean '{2}'?", EncodingCategory, DigestSeverity.Warning)
         {
-            Description = "An author name holds mojibake: UTF-8 bytes decoded with the wrong character set (Mac OS Roman, Windows-1252 or Latin-1, sometimes twice). The message names the repaired name, and the diagnostic carries a fix replacing the whole name with it.",
+            Description = "An author name holds mojibake: UTF-8 bytes decoded with the wrong character set (Mac OS Roman, Windows-1252 or Latin-1, sometimes twice, sometimes Windows-1252 and Latin-1 mixed in one run, sometimes CESU-8 surrogate halves of an emoji). The message names the decoding it undid (\"UTF-8 read as Mac OS Roman\") and the repaired name, and the diagnostic carries a fix replacing the whole name with it. Quoted names longer than 80 characters are cut, with an ellipsis.",
             Fix = DigestFixes.MisencodedText,
         };
         public static readonly DigestRule MojibakeInText = new("DK5002", "Mis-encoded text",
@@ -275,7 +275,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule UncertainMojibake = new("DK5006", "Possibly mis-encoded text",
             "Text '{0}' may be mis-encoded, but its readings disagree ({1}): it is left as it is", EncodingCategory, DigestSeverity.Info)
         {
-            Description = "Text looks mis-encoded, but the readings that would undo it disagree, or none of them decodes the whole run to more plausible text. Nothing is repaired automatically: a wrong repair of a name is worse than none. Check the text against its source and correct it by hand.",
+            Description = "Two code pages both read these characters as UTF-8 mojibake, and read them differently: Windows-1252 makes a strong case for part of them, Mac OS Roman for all of them. Neither repair is sure, so DigestKit applies none (no fix is offered) and says what each reading would give. A wrong repair of a name is worse than a missed one.",
         };
 
         // Across files (rules over several documents).

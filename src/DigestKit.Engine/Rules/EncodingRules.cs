@@ -15,7 +15,7 @@ namespace DigestKit.Engine.Rules
         /// <summary>The rules this area reports, and its check.</summary>
         public static DocumentRule Rule { get; } = new DocumentRule("encoding", Check,
             DigestRules.MojibakeInAuthor, DigestRules.MojibakeInText, DigestRules.ReplacementCharacter,
-            DigestRules.BidiControl, DigestRules.ControlCharacter);
+            DigestRules.BidiControl, DigestRules.ControlCharacter, DigestRules.UncertainMojibake);
 
         public static void Check(RuleContext context)
         {
