@@ -11,7 +11,7 @@ public sealed class HelpAndExplainTests
 
     [Theory]
     [InlineData("check", "-h", "Usage: digestkit check [options] <file-or-folder>...", "--warnaserror", "--dry-run")]
-    [InlineData("check", "--help", "Usage: digestkit check [options] <file-or-folder>...", "--format <human|msbuild|sarif|json>", "--dry-run")]
+    [InlineData("check", "--help", "Usage: digestkit check [options] <file-or-folder>...", "--format <human|msbuild|sarif|json|github>", "--dry-run")]
     [InlineData("fix", "-h", "Usage: digestkit fix [options] <file-or-folder>...", "--dry-run", "--warnaserror")]
     [InlineData("rules", "-h", "Usage: digestkit rules [--format text|json]", "--format <text|json>", "--dry-run")]
     [InlineData("explain", "--help", "Usage: digestkit explain <DKxxxx>", "'digestkit rules' lists the IDs", "--format")]

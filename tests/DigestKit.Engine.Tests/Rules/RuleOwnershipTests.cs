@@ -26,16 +26,18 @@ public class RuleOwnershipTests
     }
 
     [Fact]
-    public void The_owners_are_the_parser_the_document_rules_the_cross_file_rules_and_the_engine()
+    public void The_owners_are_the_parser_the_document_rules_the_cross_file_rules_the_engine_and_the_usage_analyzer()
     {
         Assert.Equal(
-            new[] { "parser", "front matter", "numbering", "metrics", "links", "tweets", "encoding", "cross-file", "engine" },
+            new[] { "parser", "front matter", "numbering", "metrics", "links", "tweets", "encoding", "cross-file", "engine", "usage" },
             DigestEngine.Owners.Select(o => o.Name).ToArray());
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.UnexpectedContent));
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.InvalidCount));
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.EmptyAuthor));
         Assert.Equal("numbering", DigestEngine.OwnerOf(DigestRules.NumberingGap)!.Name);
         Assert.Equal(DigestRuleOwnerKind.Engine, DigestEngine.OwnerOf(DigestRules.InternalError)!.Kind);
+        Assert.Equal("encoding", DigestEngine.OwnerOf(DigestRules.UncertainMojibake)!.Name);
+        Assert.Equal(DigestRuleOwnerKind.CSharpCode, DigestEngine.OwnerOf(DigestRules.UnknownSlug)!.Kind);
     }
 
     [Fact]
