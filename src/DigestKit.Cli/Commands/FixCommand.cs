@@ -37,6 +37,7 @@ internal static class FixCommand
         var changedFiles = 0;
         var totalFixes = 0;
         var failures = 0;
+        var written = new Dictionary<object, string>();
         foreach (var outcome in outcomes)
         {
             if (outcome.Error is { } error)
@@ -68,7 +69,27 @@ internal static class FixCommand
             {
                 try
                 {
-                    AtomicFile.Write(source.FullPath, source.Encoding.Encode(result.FixedText));
+                    var identity = Identity(source.FullPath);
+                    if (written.TryGetValue(identity, out var first))
+                    {
+                        // Another name (symbolic or hard link) of a file written in this run: planned on the old
+                        // content, it would be refused as changed. Reported, not a failure.
+                        stderr.WriteLine($"digestkit: '{DisplayText.Sanitize(source.DisplayPath)}' is the same file as '{DisplayText.Sanitize(first)}', already fixed");
+                        continue;
+                    }
+
+                    AtomicFile.Replace(source.FullPath, source.Encoding.Encode(result.FixedText), outcome.Sha256!, FixTestHook.For(source.FullPath));
+                    written[identity] = source.DisplayPath;
+
+                    // A rename gives the file a new inode, which its other names (symbolic links) now resolve to.
+                    written.TryAdd(Identity(source.FullPath), source.DisplayPath);
+                }
+                catch (FileChangedException ex)
+                {
+                    // Exit code 2 like a failed write: the file still has what fix found, and CI must not take it as fixed.
+                    stderr.WriteLine($"digestkit: '{DisplayText.Sanitize(source.DisplayPath)}' skipped: {ex.Message}");
+                    failures++;
+                    continue;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -122,9 +143,12 @@ internal static class FixCommand
     private static FileOutcome PlanFile(InputFile file)
     {
         SourceFile source;
+        byte[] sha256;
         try
         {
-            source = SourceFile.Read(file);
+            var bytes = file.Content ?? SourceFile.ReadBytes(file.FullPath);
+            sha256 = System.Security.Cryptography.SHA256.HashData(bytes);
+            source = SourceFile.Decode(file, bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -137,8 +161,19 @@ internal static class FixCommand
             return new FileOutcome(null, null, $"'{file.DisplayPath}' is not valid {source.Encoding.Name}; left unchanged");
         }
 
-        return new FileOutcome(source, FixPlanner.Plan(file.DisplayPath, source.Text), null);
+        return new FileOutcome(source, FixPlanner.Plan(file.DisplayPath, source.Text), null) { Sha256 = sha256 };
     }
 
-    private sealed record FileOutcome(SourceFile? Source, FixResult? Result, string? Error);
+    /// <summary>Which file a path is: device and inode where known (so hard links match), else its resolved path.</summary>
+    private static object Identity(string path)
+    {
+        var target = AtomicFile.ResolveTarget(path);
+        return UnixFileStatus.TryGet(target) is { } status ? (status.Device, status.Inode) : target;
+    }
+
+    private sealed record FileOutcome(SourceFile? Source, FixResult? Result, string? Error)
+    {
+        /// <summary>The hash of the bytes the plan was made from, compared again just before the file is replaced.</summary>
+        public byte[]? Sha256 { get; init; }
+    }
 }
