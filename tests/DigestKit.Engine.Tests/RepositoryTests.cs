@@ -22,6 +22,10 @@ public class RepositoryTests
             .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !f.EndsWith(nameof(RepositoryTests) + ".cs", StringComparison.Ordinal))
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "bench"), "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".sh", StringComparison.Ordinal) || f.EndsWith(".py", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
             .Concat(new[] { Path.Combine(TestPaths.RepoRoot, "test.sh"), Path.Combine(TestPaths.RepoRoot, ".ci", "run") });
         foreach (var file in files)
         {
