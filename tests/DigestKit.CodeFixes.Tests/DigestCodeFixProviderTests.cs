@@ -73,6 +73,22 @@ public sealed class DigestCodeFixProviderTests
     }
 
     [Fact]
+    public async Task Duplicate_number_fix_renumbers_the_second_paper_to_its_position()
+    {
+        var clean = File.ReadAllText(Path.Combine(CheckDataDir, "clean.md"));
+        var text = clean.Replace("# 2. Graph", "# 1. Graph", StringComparison.Ordinal);
+        var (workspace, document) = CreateWorkspace(text);
+        var duplicate = Assert.Single(DigestEngine.Analyze(DigestPath, text).Diagnostics);
+        Assert.Equal("DK2004", duplicate.Id);
+
+        var actions = await RegisterAsync(document, ToRoslyn(duplicate));
+
+        var action = Assert.Single(actions);
+        Assert.Equal("Renumber paper 1 to 2", action.Title);
+        Assert.Equal(clean, await ApplyAsync(workspace, document, action));
+    }
+
+    [Fact]
     public async Task Mojibake_fix_repairs_the_author_name_and_fix_all_repairs_every_one()
     {
         var text = File.ReadAllText(TestPaths.MisEncodedSeed);
@@ -110,7 +126,7 @@ public sealed class DigestCodeFixProviderTests
     public void The_provider_is_exported_for_additional_documents_and_fixes_the_three_ids()
     {
         var provider = new DigestCodeFixProvider();
-        Assert.Equal(["DK5001", "DK5002", "DK2003"], provider.FixableDiagnosticIds.ToArray());
+        Assert.Equal(["DK5001", "DK5002", "DK2003", "DK2004"], provider.FixableDiagnosticIds.ToArray());
         var export = typeof(DigestCodeFixProvider).GetCustomAttribute<ExportCodeFixProviderAttribute>()!;
         Assert.Equal([nameof(TextDocumentKind.AdditionalDocument)], export.DocumentKinds);
         Assert.Contains(LanguageNames.CSharp, export.Languages);

@@ -107,7 +107,8 @@ namespace DigestKit.Engine
         public static readonly DigestRule DuplicateNumber = new("DK2004", "Duplicate paper number",
             "Paper number {0} is used more than once", StructureCategory, DigestSeverity.Warning)
         {
-            Description = "Two papers carry the same number. Reported on the second one's number, with a fix renumbering it to its position when that differs.",
+            Description = "Two papers carry the same number. Reported on the second one's number, with a fix renumbering it to its position when that differs (`digestkit fix`, or the code fix in the IDE); with the DK2003 fixes it renumbers the digest 1..N in one run.",
+            Fix = DigestFixes.Renumbering,
         };
         public static readonly DigestRule MissingAuthors = new("DK2005", "Paper has no author line",
             "Paper {0} has no author line", StructureCategory, DigestSeverity.Error)
