@@ -88,6 +88,23 @@ public sealed class DigestCodeFixProviderTests
         Assert.Equal(clean, await ApplyAsync(workspace, document, action));
     }
 
+    [Theory]
+    [InlineData("[abs](https://arxiv.org/abs/2106.09785) | ", "DK4001", "Add '[abs](https://arxiv.org/abs/2106.09785) | ' to the links line")]
+    [InlineData(" | [pdf](https://arxiv.org/pdf/2106.09785)", "DK4002", "Add ' | [pdf](https://arxiv.org/pdf/2106.09785)' to the links line")]
+    public async Task Missing_link_fix_restores_it_from_the_other_link(string deleted, string id, string title)
+    {
+        var clean = File.ReadAllText(Path.Combine(CheckDataDir, "clean.md"));
+        var text = clean.Replace(deleted, string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(clean, text);
+        var (workspace, document) = CreateWorkspace(text);
+        var missing = Assert.Single(DigestEngine.Analyze(DigestPath, text).Diagnostics);
+        Assert.Equal(id, missing.Id);
+
+        var action = Assert.Single(await RegisterAsync(document, ToRoslyn(missing)));
+        Assert.Equal(title, action.Title);
+        Assert.Equal(clean, await ApplyAsync(workspace, document, action));
+    }
+
     [Fact]
     public async Task Mojibake_fix_repairs_the_author_name_and_fix_all_repairs_every_one()
     {
@@ -126,7 +143,7 @@ public sealed class DigestCodeFixProviderTests
     public void The_provider_is_exported_for_additional_documents_and_fixes_the_three_ids()
     {
         var provider = new DigestCodeFixProvider();
-        Assert.Equal(["DK5001", "DK5002", "DK2003", "DK2004"], provider.FixableDiagnosticIds.ToArray());
+        Assert.Equal(["DK5001", "DK5002", "DK2003", "DK2004", "DK4001", "DK4002"], provider.FixableDiagnosticIds.ToArray());
         var export = typeof(DigestCodeFixProvider).GetCustomAttribute<ExportCodeFixProviderAttribute>()!;
         Assert.Equal([nameof(TextDocumentKind.AdditionalDocument)], export.DocumentKinds);
         Assert.Contains(LanguageNames.CSharp, export.Languages);

@@ -68,6 +68,43 @@ public sealed class CountedFixesEndToEndTests
     }
 
     [Fact]
+    public void Missing_abs_and_pdf_links_are_restored_from_the_other_link_with_its_version()
+    {
+        var text = FrontMatter
+            + Paper(1, 1, "[pdf](https://arxiv.org/pdf/2106.02901v2)")
+            + Paper(2, 2, "[abs](https://arxiv.org/abs/2106.02902v3)")
+            + Paper(3, 3);
+        var expected = FrontMatter
+            + Paper(1, 1, "[abs](https://arxiv.org/abs/2106.02901v2) | [pdf](https://arxiv.org/pdf/2106.02901v2)")
+            + Paper(2, 2, "[abs](https://arxiv.org/abs/2106.02902v3) | [pdf](https://arxiv.org/pdf/2106.02902v3)")
+            + Paper(3, 3);
+        var (check, fix, fixedText, _, after) = CheckFixCheck(text);
+
+        Assert.True(check.ExitCode == 1, check.ToString());
+        Assert.Contains("DK4001", check.StdOut, StringComparison.Ordinal);
+        Assert.Contains("add [abs](https://arxiv.org/abs/2106.02901v2) before the pdf link ('digestkit fix' adds it)", check.StdOut, StringComparison.Ordinal);
+        Assert.Contains("; 2 can be repaired by 'digestkit fix'.", check.StdOut, StringComparison.Ordinal);
+        Assert.True(fix.ExitCode == 0, fix.ToString());
+        Assert.Contains("digest.md: fixed 2 problems", fix.StdOut, StringComparison.Ordinal);
+        Assert.Equal(expected, fixedText);
+        Assert.True(after.ExitCode == 0, after.ToString());
+        Assert.Contains("0 errors, 0 warnings", after.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dry_run_shows_the_restored_link()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("digest.md", System.Text.Encoding.UTF8.GetBytes(FrontMatter + Paper(1, 1, "[abs](https://arxiv.org/abs/2106.02901)")));
+        var result = CliRunner.Run(dir.Path, "fix", "--dry-run", "digest.md");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal(
+            "--- a/digest.md\n+++ b/digest.md\n@@ -18,7 +18,7 @@\n \n - retweets: 99, favorites: 499 (06/22/2021 07:43:13)\n \n-- links: [abs](https://arxiv.org/abs/2106.02901)\n+- links: [abs](https://arxiv.org/abs/2106.02901) | [pdf](https://arxiv.org/pdf/2106.02901)\n - [cs.LG](https://arxiv.org/list/cs.LG/recent)\n \n An abstract.\n",
+            result.StdOut);
+        Assert.Contains("digest.md: would fix 1 problem", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dry_run_shows_the_duplicate_renumbered()
     {
         using var dir = new TempDirectory();

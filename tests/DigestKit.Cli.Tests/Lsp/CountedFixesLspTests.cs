@@ -46,4 +46,14 @@ public sealed class CountedFixesLspTests : IDisposable
         var (id, title, newText) = await ApplyTheQuickFixAsync(CountedFixesEndToEndTests.Digest(1, 1));
         Assert.Equal(("DK2004", "Renumber paper 1 to 2 (DK2004)", "2"), (id, title, newText));
     }
+
+    [Fact]
+    public async Task A_missing_pdf_link_is_restored_by_its_quick_fix()
+    {
+        var text = CountedFixesEndToEndTests.Digest(1).Replace(" | [pdf](https://arxiv.org/pdf/2106.02901)", string.Empty, StringComparison.Ordinal);
+        var (id, title, newText) = await ApplyTheQuickFixAsync(text);
+        Assert.Equal(
+            ("DK4002", "Add ' | [pdf](https://arxiv.org/pdf/2106.02901)' to the links line (DK4002)", " | [pdf](https://arxiv.org/pdf/2106.02901)"),
+            (id, title, newText));
+    }
 }
