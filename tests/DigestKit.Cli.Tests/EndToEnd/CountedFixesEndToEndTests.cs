@@ -91,29 +91,34 @@ public sealed class CountedFixesEndToEndTests
         Assert.Contains("0 errors, 0 warnings", after.StdOut, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The diff <c>fix --dry-run</c> prints for a digest with one repair, with the exit code that says one is
+    /// pending; the file itself stays as it was.
+    /// </summary>
+    private static string DryRunOfOneRepair(string text)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("digest.md", System.Text.Encoding.UTF8.GetBytes(text));
+        var result = CliRunner.Run(dir.Path, "fix", "--dry-run", "digest.md");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("digest.md: would fix 1 problem", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(text, File.ReadAllText(path));
+        return result.StdOut;
+    }
+
     [Fact]
     public void Dry_run_shows_the_restored_link()
     {
-        using var dir = new TempDirectory();
-        dir.Write("digest.md", System.Text.Encoding.UTF8.GetBytes(FrontMatter + Paper(1, 1, "[abs](https://arxiv.org/abs/2106.02901)")));
-        var result = CliRunner.Run(dir.Path, "fix", "--dry-run", "digest.md");
-        Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(
             "--- a/digest.md\n+++ b/digest.md\n@@ -18,7 +18,7 @@\n \n - retweets: 99, favorites: 499 (06/22/2021 07:43:13)\n \n-- links: [abs](https://arxiv.org/abs/2106.02901)\n+- links: [abs](https://arxiv.org/abs/2106.02901) | [pdf](https://arxiv.org/pdf/2106.02901)\n - [cs.LG](https://arxiv.org/list/cs.LG/recent)\n \n An abstract.\n",
-            result.StdOut);
-        Assert.Contains("digest.md: would fix 1 problem", result.StdErr, StringComparison.Ordinal);
+            DryRunOfOneRepair(FrontMatter + Paper(1, 1, "[abs](https://arxiv.org/abs/2106.02901)")));
     }
 
     [Fact]
     public void Dry_run_shows_the_duplicate_renumbered()
     {
-        using var dir = new TempDirectory();
-        dir.Write("digest.md", System.Text.Encoding.UTF8.GetBytes(Digest(1, 1)));
-        var result = CliRunner.Run(dir.Path, "fix", "--dry-run", "digest.md");
-        Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal(
             "--- a/digest.md\n+++ b/digest.md\n@@ -24,7 +24,7 @@\n An abstract.\n \n \n-# 1. Paper number 2\n+# 2. Paper number 2\n \n Ada Lovelace, Alan Turing\n \n",
-            result.StdOut);
-        Assert.Contains("digest.md: would fix 1 problem", result.StdErr, StringComparison.Ordinal);
+            DryRunOfOneRepair(Digest(1, 1)));
     }
 }
