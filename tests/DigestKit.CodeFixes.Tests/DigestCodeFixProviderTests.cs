@@ -73,6 +73,39 @@ public sealed class DigestCodeFixProviderTests
     }
 
     [Fact]
+    public async Task Duplicate_number_fix_renumbers_the_second_paper_to_its_position()
+    {
+        var clean = File.ReadAllText(Path.Combine(CheckDataDir, "clean.md"));
+        var text = clean.Replace("# 2. Graph", "# 1. Graph", StringComparison.Ordinal);
+        var (workspace, document) = CreateWorkspace(text);
+        var duplicate = Assert.Single(DigestEngine.Analyze(DigestPath, text).Diagnostics);
+        Assert.Equal("DK2004", duplicate.Id);
+
+        var actions = await RegisterAsync(document, ToRoslyn(duplicate));
+
+        var action = Assert.Single(actions);
+        Assert.Equal("Renumber paper 1 to 2", action.Title);
+        Assert.Equal(clean, await ApplyAsync(workspace, document, action));
+    }
+
+    [Theory]
+    [InlineData("[abs](https://arxiv.org/abs/2106.09785) | ", "DK4001", "Add '[abs](https://arxiv.org/abs/2106.09785) | ' to the links line")]
+    [InlineData(" | [pdf](https://arxiv.org/pdf/2106.09785)", "DK4002", "Add ' | [pdf](https://arxiv.org/pdf/2106.09785)' to the links line")]
+    public async Task Missing_link_fix_restores_it_from_the_other_link(string deleted, string id, string title)
+    {
+        var clean = File.ReadAllText(Path.Combine(CheckDataDir, "clean.md"));
+        var text = clean.Replace(deleted, string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(clean, text);
+        var (workspace, document) = CreateWorkspace(text);
+        var missing = Assert.Single(DigestEngine.Analyze(DigestPath, text).Diagnostics);
+        Assert.Equal(id, missing.Id);
+
+        var action = Assert.Single(await RegisterAsync(document, ToRoslyn(missing)));
+        Assert.Equal(title, action.Title);
+        Assert.Equal(clean, await ApplyAsync(workspace, document, action));
+    }
+
+    [Fact]
     public async Task Mojibake_fix_repairs_the_author_name_and_fix_all_repairs_every_one()
     {
         var text = File.ReadAllText(TestPaths.MisEncodedSeed);
@@ -110,7 +143,7 @@ public sealed class DigestCodeFixProviderTests
     public void The_provider_is_exported_for_additional_documents_and_fixes_the_three_ids()
     {
         var provider = new DigestCodeFixProvider();
-        Assert.Equal(["DK5001", "DK5002", "DK2003"], provider.FixableDiagnosticIds.ToArray());
+        Assert.Equal(["DK5001", "DK5002", "DK2003", "DK2004", "DK4001", "DK4002"], provider.FixableDiagnosticIds.ToArray());
         var export = typeof(DigestCodeFixProvider).GetCustomAttribute<ExportCodeFixProviderAttribute>()!;
         Assert.Equal([nameof(TextDocumentKind.AdditionalDocument)], export.DocumentKinds);
         Assert.Contains(LanguageNames.CSharp, export.Languages);

@@ -31,6 +31,14 @@ internal static class FixPlanner
     public static readonly IReadOnlyList<(string Name, string[] Ids)> FixSets =
         DigestFixes.All.Select(f => (f.Name, DigestFixes.IdsOf(f).ToArray())).ToArray();
 
+    private static readonly HashSet<string> FixableIds = FixSets.SelectMany(s => s.Ids).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <c>fix</c> would apply <paramref name="d"/>'s edit: an edit on a rule without a fix family is never
+    /// applied, so <c>check</c> must not count it as repairable.
+    /// </summary>
+    public static bool Repairs(DigestDiagnostic d) => d.Fix is not null && FixableIds.Contains(d.Id);
+
     public static FixResult Plan(string path, string text, Func<string, string, DigestAnalysis>? analyze = null)
     {
         analyze ??= DigestEngine.Analyze;

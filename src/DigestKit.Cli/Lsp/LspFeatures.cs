@@ -62,7 +62,7 @@ internal sealed class LspFeatures(DigestWorkspace workspace)
 
                 var edit = new TextEdit(lines.RangeOf(fix.Start, fix.Start + fix.Length), fix.NewText);
                 actions.Add(new CodeAction(
-                    $"Replace '{Shorten(applied[0].OldText)}' with '{Shorten(fix.NewText)}' ({d.Id})",
+                    $"{DigestRules.Find(d.Id)!.Fix!.ActionTitle(Shorten(applied[0].OldText), Shorten(fix.NewText))} ({d.Id})",
                     QuickFix,
                     [DigestWorkspace.ToLsp(d, lines, null)],
                     IsPreferred: true,

@@ -34,7 +34,7 @@ internal sealed class CheckReport
 
         foreach (var d in Diagnostics)
         {
-            if (d.Fix is not null)
+            if (DigestKit.Cli.Fixing.FixPlanner.Repairs(d))
             {
                 Fixable++;
             }

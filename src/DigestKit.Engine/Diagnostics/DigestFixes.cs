@@ -24,7 +24,10 @@ namespace DigestKit.Engine
         /// <summary>Papers renumbered 1..N; computed on the repaired text, so it comes after the text repairs.</summary>
         public static readonly DigestFix Renumbering = new("paper numbering", "Renumber paper {0} to {1}");
 
-        public static IReadOnlyList<DigestFix> All { get; } = new[] { MisencodedText, Renumbering };
+        /// <summary>A missing abs or pdf link rebuilt from the other link's identifier.</summary>
+        public static readonly DigestFix MissingLink = new("missing link", "Add '{1}' to the links line");
+
+        public static IReadOnlyList<DigestFix> All { get; } = new[] { MisencodedText, Renumbering, MissingLink };
 
         /// <summary>The IDs of the rules <paramref name="fix"/> repairs, in catalogue order.</summary>
         public static IReadOnlyList<string> IdsOf(DigestFix fix)

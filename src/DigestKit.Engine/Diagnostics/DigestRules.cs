@@ -107,7 +107,8 @@ namespace DigestKit.Engine
         public static readonly DigestRule DuplicateNumber = new("DK2004", "Duplicate paper number",
             "Paper number {0} is used more than once", StructureCategory, DigestSeverity.Warning)
         {
-            Description = "Two papers carry the same number. Reported on the second one's number, with a fix renumbering it to its position when that differs.",
+            Description = "Two papers carry the same number. Reported on the second one's number, with a fix renumbering it to its position when that differs (`digestkit fix`, or the code fix in the IDE); with the DK2003 fixes it renumbers the digest 1..N in one run.",
+            Fix = DigestFixes.Renumbering,
         };
         public static readonly DigestRule MissingAuthors = new("DK2005", "Paper has no author line",
             "Paper {0} has no author line", StructureCategory, DigestSeverity.Error)
@@ -179,14 +180,16 @@ namespace DigestKit.Engine
 
         // Links.
         public static readonly DigestRule AbsLinkMissing = new("DK4001", "abs link is missing",
-            "Paper {0} has no [abs](…) link", LinksCategory, DigestSeverity.Error)
+            "Paper {0} has no [abs](…) link: {1}", LinksCategory, DigestSeverity.Error)
         {
-            Description = "The links line has no `[abs](…)` link, so the paper's identifier and abstract page are unknown.",
+            Description = "The links line has no `[abs](…)` link, so the paper's abstract page is unknown. When the line holds only a pdf link naming a valid identifier, the diagnostic carries a fix adding `[abs](https://arxiv.org/abs/ID)` before it, with the same identifier and version (`digestkit fix`, or the code fix in the IDE); the message says what to add.",
+            Fix = DigestFixes.MissingLink,
         };
         public static readonly DigestRule PdfLinkMissing = new("DK4002", "pdf link is missing",
-            "Paper {0} has no [pdf](…) link", LinksCategory, DigestSeverity.Error)
+            "Paper {0} has no [pdf](…) link: {1}", LinksCategory, DigestSeverity.Error)
         {
-            Description = "The links line has no `[pdf](…)` link.",
+            Description = "The links line has no `[pdf](…)` link. When the line holds only an abs link naming a valid identifier, the diagnostic carries a fix adding ` | [pdf](https://arxiv.org/pdf/ID)` after it, with the same identifier and version (`digestkit fix`, or the code fix in the IDE); the message says what to add.",
+            Fix = DigestFixes.MissingLink,
         };
         public static readonly DigestRule MalformedUrl = new("DK4003", "Malformed link URL",
             "URL '{0}' is not valid: expected {1}", LinksCategory, DigestSeverity.Error)

@@ -125,12 +125,14 @@ namespace DigestKit.Engine.Parsing
             {
                 if (_links.Abs == null)
                 {
-                    _context.Report(DigestRules.AbsLinkMissing, _links.Span, Name);
+                    var (hint, fix) = LinkRestoration.Missing(_context.Text, _links, _arxivId, abs: true);
+                    _context.Report(DigestRules.AbsLinkMissing, _links.Span, fix, Name, hint);
                 }
 
                 if (_links.Pdf == null)
                 {
-                    _context.Report(DigestRules.PdfLinkMissing, _links.Span, Name);
+                    var (hint, fix) = LinkRestoration.Missing(_context.Text, _links, _arxivId, abs: false);
+                    _context.Report(DigestRules.PdfLinkMissing, _links.Span, fix, Name, hint);
                 }
             }
 

@@ -27,7 +27,9 @@ namespace DigestKit.Engine.Parsing
 
         public Spanned<string> Slice(int start, int length) => new Spanned<string>(Text.Substring(start, length), Span(start, length));
 
-        public void Report(DigestRule rule, SourceSpan span, params string[] arguments)
+        public void Report(DigestRule rule, SourceSpan span, params string[] arguments) => Report(rule, span, null, arguments);
+
+        public void Report(DigestRule rule, SourceSpan span, TextEdit? fix, params string[] arguments)
         {
             if (!DigestParser.Owner.Owns(rule))
             {
@@ -35,7 +37,7 @@ namespace DigestKit.Engine.Parsing
                 throw new System.InvalidOperationException(rule.Id + " is reported by the parser, which does not declare it");
             }
 
-            Diagnostics.Add(rule.Create(Path, span, arguments));
+            Diagnostics.Add(rule.Create(Path, span, fix, arguments));
         }
 
         /// <summary>DK2009: text in [start, end) that the format has no place for, and that the parser skips.</summary>

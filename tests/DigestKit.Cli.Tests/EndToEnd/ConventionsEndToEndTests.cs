@@ -75,7 +75,7 @@ public sealed class ConventionsEndToEndTests
         Assert.Equal(2, lines.Length);
 
         var human = CliRunner.Run(Data, "check", "-q", "check/broken.md");
-        Assert.EndsWith("Checked 1 file: 2 errors, 0 warnings, 0 infos.\n", human.StdOut, StringComparison.Ordinal);
+        Assert.EndsWith("Checked 1 file: 2 errors, 0 warnings, 0 infos; 1 can be repaired by 'digestkit fix'.\n", human.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain(" warning ", human.StdOut, StringComparison.Ordinal);
 
         // Warnings that fail the run (--warnaserror) are shown: quiet never hides why the exit code is 1.

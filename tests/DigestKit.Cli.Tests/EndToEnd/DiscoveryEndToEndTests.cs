@@ -150,7 +150,7 @@ public sealed class DiscoveryEndToEndTests
 
         var fix = CliRunner.RunWithTimeout(dir.Path, "fix", "d");
         Assert.True(fix.ExitCode == 0, fix.ToString());
-        Assert.Contains("d/good.md: fixed 1 problem", fix.StdOut, StringComparison.Ordinal);
+        Assert.Contains("d/good.md: fixed 2 problems", fix.StdOut, StringComparison.Ordinal);
 
         // Named explicitly, it is refused rather than opened.
         var named = CliRunner.RunWithTimeout(dir.Path, "check", "d/good.md", "d/pipe.md");

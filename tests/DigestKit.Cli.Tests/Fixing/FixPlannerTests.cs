@@ -91,3 +91,21 @@ public sealed class FixPlannerTests
         Assert.Equal(2, fixes.Count);
     }
 }
+
+/// <summary><c>check</c>'s "N can be repaired" counts only the edits <c>fix</c> applies.</summary>
+public sealed class FixableCountTests
+{
+    [Fact]
+    public void An_edit_on_a_rule_without_a_fix_family_is_not_counted()
+    {
+        var map = new LineMap("# 1. A\n# 1. B\n");
+        var span = map.Span(9, 1);
+        var renumber = DigestRules.DuplicateNumber.Create("f.md", span, new TextEdit(9, 1, "2"), "1");
+        var orphan = DigestRules.MalformedHeading.Create("f.md", span, new TextEdit(9, 1, "2"), "x");
+        var report = new DigestKit.Cli.Output.CheckReport(["f.md"], [renumber, orphan], _ => null);
+        Assert.Null(DigestRules.MalformedHeading.Fix);
+        Assert.Equal(1, report.Fixable);
+        Assert.True(FixPlanner.Repairs(renumber));
+        Assert.False(FixPlanner.Repairs(orphan));
+    }
+}

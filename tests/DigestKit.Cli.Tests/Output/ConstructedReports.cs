@@ -53,7 +53,7 @@ internal static class ConstructedReports
             At(broken, BrokenPath, "-208", DigestRules.InvalidCount, "Retweets", "-208"),
             At(broken, BrokenPath, "\"hot-papers-2021-06-12\"", DigestRules.SlugMismatch, "hot-papers-2021-06-12", "hot-papers-2021-06-21"),
             WithFix(At(broken, BrokenPath, "3", DigestRules.NumberingGap, "3", "2", occurrence: "# 3."), "2"),
-            At(broken, BrokenPath, "- links: [abs](https://arxiv.org/abs/2106.09785)", DigestRules.PdfLinkMissing, "2"),
+            At(broken, BrokenPath, "- links: [abs](https://arxiv.org/abs/2106.09785)", DigestRules.PdfLinkMissing, "2", "add [pdf](https://arxiv.org/pdf/2106.09785) after the abs link"),
             At(broken, BrokenPath, "cs.XY", DigestRules.UnknownCategory, "cs.XY", occurrence: "[cs.XY]"),
             At(SpecialText, SpecialPath, "indented", DigestRules.UnexpectedContent, "indented", "after the front matter"),
             At(SpecialText, SpecialPath, "Emoji", DigestRules.EmptyAuthor, "1"),
