@@ -121,4 +121,12 @@ public sealed class CountedFixesEndToEndTests
             "--- a/digest.md\n+++ b/digest.md\n@@ -24,7 +24,7 @@\n An abstract.\n \n \n-# 1. Paper number 2\n+# 2. Paper number 2\n \n Ada Lovelace, Alan Turing\n \n",
             DryRunOfOneRepair(Digest(1, 1)));
     }
+
+    [Fact]
+    public void Dry_run_shows_the_repaired_name()
+    {
+        var diff = DryRunOfOneRepair(FrontMatter + Paper(1, 1).Replace("Ada Lovelace", "Petar Veli\u0192\u00e7kovi\u0192\u00e1", StringComparison.Ordinal));
+        Assert.Contains("\n-Petar Veli\u0192\u00e7kovi\u0192\u00e1, Alan Turing\n+Petar Veli\u010dkovi\u0107, Alan Turing\n", diff, StringComparison.Ordinal);
+        Assert.StartsWith("--- a/digest.md\n+++ b/digest.md\n", diff, StringComparison.Ordinal);
+    }
 }
