@@ -39,12 +39,12 @@ namespace DigestKit.Engine
         public static readonly DigestRule YamlSyntax = new("DK1003", "Front matter is not valid YAML",
             "Front matter YAML error: {0}", FrontMatterCategory, DigestSeverity.Error)
         {
-            Description = "The front matter is not valid YAML; the message gives the YAML parser's error and the diagnostic sits where the parser stopped.",
+            Description = "The front matter is not valid YAML; the message gives the YAML parser's error and the diagnostic sits where the parser stopped (on the tab, for a tab used as indentation). It is the only diagnostic for the front matter: keys after the error are not read, so they are not reported missing.",
         };
         public static readonly DigestRule RequiredKeyMissing = new("DK1004", "Required front matter key is missing",
             "Front matter key '{0}' is missing", FrontMatterCategory, DigestSeverity.Error)
         {
-            Description = "One of the nine keys every digest has (`title`, `date`, `template`, `draft`, `slug`, `category`, `tags`, `description`, `socialImage`) is missing. Reported on the front matter's opening `---` line. Not reported when the file has no front matter at all (that is DK1001).",
+            Description = "One of the nine keys every digest has (`title`, `date`, `template`, `draft`, `slug`, `category`, `tags`, `description`, `socialImage`) is missing. Reported on the front matter's opening `---` line. Not reported when the file has no front matter at all (that is DK1001), nor when its YAML cannot be read (DK1003, DK1012).",
         };
         public static readonly DigestRule UnknownKey = new("DK1005", "Unknown front matter key",
             "Front matter key '{0}' is not one of {1}", FrontMatterCategory, DigestSeverity.Warning)
