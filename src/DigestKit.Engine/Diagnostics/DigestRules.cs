@@ -144,6 +144,11 @@ namespace DigestKit.Engine
         {
             Description = "The body after the front matter cannot be read as Markdown at all, e.g. a line nests lists or quotes hundreds of levels deep (which would make the Markdown parser take quadratic time). No paper is read from the file.",
         };
+        public static readonly DigestRule NotText = new("DK2012", "The file is not a text digest",
+            "The file is not a text digest: {0}", StructureCategory, DigestSeverity.Error)
+        {
+            Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold two NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
+        };
 
         // Metrics.
         public static readonly DigestRule InvalidCount = new("DK3001", "Count is not a non-negative integer",
@@ -326,7 +331,7 @@ namespace DigestKit.Engine
             FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
             UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
             MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks,
-            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable,
+            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText,
             InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics,
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,

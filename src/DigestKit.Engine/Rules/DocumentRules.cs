@@ -50,7 +50,7 @@ namespace DigestKit.Engine.Rules
         internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas)
         {
             var diagnostics = new List<DigestDiagnostic>();
-            if (document is null)
+            if (document is null || document.IsNotText)
             {
                 return diagnostics;
             }
