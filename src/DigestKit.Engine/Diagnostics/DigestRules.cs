@@ -149,6 +149,11 @@ namespace DigestKit.Engine
         {
             Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold two NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
         };
+        public static readonly DigestRule DuplicatePaper = new("DK2013", "The same paper is listed twice",
+            "Paper {0} is arXiv paper '{1}', already listed as paper {2}", StructureCategory, DigestSeverity.Warning)
+        {
+            Description = "Two papers of one digest have the same arXiv identifier: usually a paper pasted twice and renumbered. Reported on the second paper's heading, with the first one's heading as the related location.",
+        };
 
         // Metrics.
         public static readonly DigestRule InvalidCount = new("DK3001", "Count is not a non-negative integer",
@@ -331,7 +336,7 @@ namespace DigestKit.Engine
             FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
             UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
             MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks,
-            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText,
+            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText, DuplicatePaper,
             InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics,
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,

@@ -14,6 +14,7 @@ namespace DigestKit.Engine.Rules
         {
             FrontMatterRules.Rule,
             NumberingRules.Rule,
+            DuplicatePaperRules.Rule,
             MetricsRules.Rule,
             LinkRules.Rule,
             TweetRules.Rule,

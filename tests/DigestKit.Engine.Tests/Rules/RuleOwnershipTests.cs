@@ -29,7 +29,7 @@ public class RuleOwnershipTests
     public void The_owners_are_the_parser_the_document_rules_the_cross_file_rules_and_the_engine()
     {
         Assert.Equal(
-            new[] { "parser", "front matter", "numbering", "metrics", "links", "tweets", "encoding", "cross-file", "engine" },
+            new[] { "parser", "front matter", "numbering", "duplicate papers", "metrics", "links", "tweets", "encoding", "cross-file", "engine", "usage" },
             DigestEngine.Owners.Select(o => o.Name).ToArray());
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.UnexpectedContent));
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.InvalidCount));
