@@ -195,10 +195,14 @@ namespace DigestKit.Analyzers
                 ? new[] { diagnostic.Id + ": " + diagnostic.Message }
                 : diagnostic.Arguments.ToArray();
             var location = string.IsNullOrEmpty(diagnostic.Path) ? path : diagnostic.Path;
-            Report(report, descriptor, location, text, diagnostic.Span, options, arguments);
+            var additional = diagnostic.Related is { } related && related.Path == diagnostic.Path ? new[] { Locate(location, text, related.Span) } : null;
+            Report(report, descriptor, location, text, diagnostic.Span, options, additional, arguments);
         }
 
-        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, string path, SourceText? text, SourceSpan span, AnalyzerConfigOptions? options, params string[] arguments)
+        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, string path, SourceText? text, SourceSpan span, AnalyzerConfigOptions? options, params string[] arguments) =>
+            Report(report, descriptor, path, text, span, options, null, arguments);
+
+        private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, string path, SourceText? text, SourceSpan span, AnalyzerConfigOptions? options, Location[]? additional, params string[] arguments)
         {
             var configured = SeverityConfiguration.Configured(options, descriptor);
             if (configured == ReportDiagnostic.Suppress)
@@ -209,7 +213,7 @@ namespace DigestKit.Analyzers
             var location = Locate(path, text, span);
             var messageArguments = Pad(descriptor, arguments);
             var effective = configured is { } severity ? SeverityConfiguration.WithSeverity(descriptor, SeverityConfiguration.ToSeverity(severity)) : descriptor;
-            report(Diagnostic.Create(effective, location, messageArguments));
+            report(Diagnostic.Create(effective, location, additional, messageArguments));
         }
 
         private static void TryReport(Action<Diagnostic> report, string path, SourceText? text, AnalyzerConfigOptions? options, Exception ex)

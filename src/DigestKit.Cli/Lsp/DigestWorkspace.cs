@@ -584,7 +584,9 @@ internal sealed class DigestWorkspace
         {
             if (Configure(d, document) is { } kept)
             {
-                result.Add(ToLsp(kept, document.Lines, null));
+                result.Add(ToLsp(kept, document.Lines, kept.Related is { } related
+                    ? [new DiagnosticRelatedInformation(new Location(document.Uri, document.Lines.RangeOf(related.Span.Start, related.Span.End)), related.Message)]
+                    : null));
             }
         }
 

@@ -325,6 +325,11 @@ internal static class SarifFormatter
     /// </summary>
     private static (string Path, SourceSpan? Span, string Message, string LinkedMessage)? Related(DigestDiagnostic d, Locations locations)
     {
+        if (d.Related is { } related)
+        {
+            return (related.Path, related.Span, SarifRuleHelp.Sentence(related.Message), d.Message);
+        }
+
         int pathArgument;
         string what;
         if (d.Id == DigestRules.DuplicateSlug.Id)

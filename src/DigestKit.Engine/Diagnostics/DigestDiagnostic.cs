@@ -23,8 +23,17 @@ namespace DigestKit.Engine
         EquatableArray<string> Arguments,
         TextEdit? Fix = null)
     {
+        /// <summary>
+        /// Another place the finding is about (the first occurrence of what is repeated), which the hosts show as
+        /// SARIF's relatedLocations, LSP's relatedInformation and Roslyn's additional locations.
+        /// </summary>
+        public DigestRelatedLocation? Related { get; init; }
+
         public override string ToString() => $"{Path}({Span.Line},{Span.Column}): {Severity.ToString().ToLowerInvariant()} {Id}: {Message}";
     }
+
+    /// <summary>A place in <see cref="Path"/> related to a diagnostic, with what it is ("first listed here").</summary>
+    public sealed record DigestRelatedLocation(string Path, SourceSpan Span, string Message);
 
     /// <summary>What the engine made of one file: the model and everything it found wrong.</summary>
     public sealed record DigestAnalysis(DigestDocument Document, EquatableArray<DigestDiagnostic> Diagnostics)

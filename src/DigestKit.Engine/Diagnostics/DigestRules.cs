@@ -39,12 +39,12 @@ namespace DigestKit.Engine
         public static readonly DigestRule YamlSyntax = new("DK1003", "Front matter is not valid YAML",
             "Front matter YAML error: {0}", FrontMatterCategory, DigestSeverity.Error)
         {
-            Description = "The front matter is not valid YAML; the message gives the YAML parser's error and the diagnostic sits where the parser stopped.",
+            Description = "The front matter is not valid YAML; the message gives the YAML parser's error and the diagnostic sits where the parser stopped (on the tab, for a tab used as indentation). It is the only diagnostic for the front matter: keys after the error are not read, so they are not reported missing.",
         };
         public static readonly DigestRule RequiredKeyMissing = new("DK1004", "Required front matter key is missing",
             "Front matter key '{0}' is missing", FrontMatterCategory, DigestSeverity.Error)
         {
-            Description = "One of the nine keys every digest has (`title`, `date`, `template`, `draft`, `slug`, `category`, `tags`, `description`, `socialImage`) is missing. Reported on the front matter's opening `---` line. Not reported when the file has no front matter at all (that is DK1001).",
+            Description = "One of the nine keys every digest has (`title`, `date`, `template`, `draft`, `slug`, `category`, `tags`, `description`, `socialImage`) is missing. Reported on the front matter's opening `---` line. Not reported when the file has no front matter at all (that is DK1001), nor when its YAML cannot be read (DK1003, DK1012).",
         };
         public static readonly DigestRule UnknownKey = new("DK1005", "Unknown front matter key",
             "Front matter key '{0}' is not one of {1}", FrontMatterCategory, DigestSeverity.Warning)
@@ -144,6 +144,16 @@ namespace DigestKit.Engine
             "The body cannot be read: {0}", StructureCategory, DigestSeverity.Error)
         {
             Description = "The body after the front matter cannot be read as Markdown at all, e.g. a line nests lists or quotes hundreds of levels deep (which would make the Markdown parser take quadratic time). No paper is read from the file.",
+        };
+        public static readonly DigestRule NotText = new("DK2012", "The file is not a text digest",
+            "The file is not a text digest: {0}", StructureCategory, DigestSeverity.Error)
+        {
+            Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold two NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
+        };
+        public static readonly DigestRule DuplicatePaper = new("DK2013", "The same paper is listed twice",
+            "Paper {0} is arXiv paper '{1}', already listed as paper {2}", StructureCategory, DigestSeverity.Warning)
+        {
+            Description = "Two papers of one digest have the same arXiv identifier: usually a paper pasted twice and renumbered. Reported on the second paper's heading, with the first one's heading as the related location.",
         };
 
         // Metrics.
@@ -329,7 +339,7 @@ namespace DigestKit.Engine
             FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
             UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
             MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks,
-            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable,
+            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText, DuplicatePaper,
             InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics,
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,

@@ -8,5 +8,9 @@ namespace DigestKit.Engine
         string Path,
         FrontMatter? FrontMatter,
         EquatableArray<Paper> Papers,
-        int TextLength);
+        int TextLength)
+    {
+        /// <summary>The file is not text (DK2012): nothing was read from it and no rule runs on it.</summary>
+        public bool IsNotText { get; init; }
+    }
 }

@@ -17,7 +17,14 @@ namespace DigestKit.Engine
         Spanned<string>? Category,
         Spanned<EquatableArray<Spanned<string>>>? Tags,
         Spanned<string>? Description,
-        Spanned<string>? SocialImage);
+        Spanned<string>? SocialImage)
+    {
+        /// <summary>
+        /// The YAML could not be read to its end (DK1003, DK1012): <see cref="Entries"/> holds what came before the
+        /// error, and the front matter rules stay silent, since a key after the error is not "missing".
+        /// </summary>
+        public bool IsUnreadable { get; init; }
+    }
 
     public enum FrontMatterValueKind
     {

@@ -18,12 +18,19 @@ namespace DigestKit.Engine.Parsing
             DigestRules.MissingLinks, DigestRules.MissingCategories, DigestRules.UnexpectedContent, DigestRules.EmptyAuthor,
             DigestRules.BodyUnreadable, DigestRules.InvalidCount, DigestRules.UnreadableTimestamp, DigestRules.ImpossibleTimestamp, DigestRules.MalformedMetrics,
             DigestRules.AbsLinkMissing, DigestRules.PdfLinkMissing, DigestRules.MalformedUrl, DigestRules.IdentifierMismatch,
-            DigestRules.InvalidArxivId, DigestRules.MalformedTweet, DigestRules.MalformedLinksLine,
+            DigestRules.InvalidArxivId, DigestRules.MalformedTweet, DigestRules.MalformedLinksLine, DigestRules.NotText,
         });
 
         public static DigestDocument Parse(string path, string text, List<DigestDiagnostic> diagnostics)
         {
             var context = new ParseContext(path, text, diagnostics);
+            if (TextCheck.NotTextReason(text) is { } reason)
+            {
+                // One verdict for the file: every line of a binary file would otherwise be a diagnostic of its own.
+                context.Report(DigestRules.NotText, context.Span(0, 0), reason);
+                return new DigestDocument(path, null, EquatableArray<Paper>.Empty, text.Length) { IsNotText = true };
+            }
+
             var frontMatter = FrontMatterParser.Parse(context, out var bodyStart);
             var papers = BodyParser.Parse(context, bodyStart);
             return new DigestDocument(path, frontMatter, papers, text.Length);

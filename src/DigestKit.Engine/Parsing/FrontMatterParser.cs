@@ -81,9 +81,10 @@ namespace DigestKit.Engine.Parsing
             if (contentEnd - contentStart > MaxLength)
             {
                 context.Report(DigestRules.YamlTooComplex, blockSpan, $"it is {contentEnd - contentStart} characters long, more than the {MaxLength} allowed");
-                return Build(context, blockSpan, entries);
+                return Build(context, blockSpan, entries, unreadable: true);
             }
 
+            var reportedBefore = context.Diagnostics.Count;
             var reader = new YamlEventReader(context, contentStart, context.Text.Substring(contentStart, contentEnd - contentStart));
             try
             {
@@ -93,7 +94,15 @@ namespace DigestKit.Engine.Parsing
             {
                 var offset = contentStart + (int)Math.Min(Math.Max(0, ex.Start.Index), contentEnd - contentStart);
                 var endOffset = contentStart + (int)Math.Min(Math.Max(ex.Start.Index, ex.End.Index), contentEnd - contentStart);
-                context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, Math.Max(offset, endOffset)), ParseContext.Quote(YamlMessage(ex)));
+                var message = ParseContext.Quote(YamlMessage(ex));
+                if (YamlErrorHints.Find(context.Text, offset, contentEnd, message) is { } hint)
+                {
+                    context.Report(DigestRules.YamlSyntax, context.FromBounds(hint.Start, hint.End), message + " " + hint.Text);
+                }
+                else
+                {
+                    context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, Math.Max(offset, endOffset)), message);
+                }
             }
             catch (YamlTooComplexException ex)
             {
@@ -106,7 +115,22 @@ namespace DigestKit.Engine.Parsing
                 context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, TextScanner.LineEnd(context.Text, offset)), "the YAML could not be read after this point");
             }
 
-            return Build(context, blockSpan, entries);
+            return Build(context, blockSpan, entries, Unreadable(context, reportedBefore));
+        }
+
+        /// <summary>Whether the YAML was given up on (DK1003, DK1012) since <paramref name="from"/>.</summary>
+        private static bool Unreadable(ParseContext context, int from)
+        {
+            for (var i = from; i < context.Diagnostics.Count; i++)
+            {
+                var id = context.Diagnostics[i].Id;
+                if (id == DigestRules.YamlSyntax.Id || id == DigestRules.YamlTooComplex.Id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static string YamlMessage(YamlException ex)
@@ -117,9 +141,11 @@ namespace DigestKit.Engine.Parsing
             return marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
         }
 
-        private static FrontMatter Build(ParseContext context, SourceSpan blockSpan, List<FrontMatterEntry> entries)
+        private static FrontMatter Build(ParseContext context, SourceSpan blockSpan, List<FrontMatterEntry> entries, bool unreadable)
         {
-            var typed = new FrontMatterTyping(context, entries);
+            // After a YAML error the values read so far are still typed (a host may show them) but not reported on:
+            // the YAML error is the one finding for the front matter.
+            var typed = new FrontMatterTyping(context, entries, report: !unreadable);
             return new FrontMatter(
                 blockSpan,
                 new EquatableArray<FrontMatterEntry>(entries.ToArray()),
@@ -131,7 +157,10 @@ namespace DigestKit.Engine.Parsing
                 typed.String("category"),
                 typed.StringList("tags"),
                 typed.String("description"),
-                typed.String("socialImage"));
+                typed.String("socialImage"))
+            {
+                IsUnreadable = unreadable,
+            };
         }
 
         /// <summary>Thrown inside the reader to abandon front matter that is nested too deeply or uses aliases.</summary>

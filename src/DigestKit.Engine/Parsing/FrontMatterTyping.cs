@@ -7,11 +7,13 @@ namespace DigestKit.Engine.Parsing
     internal sealed class FrontMatterTyping
     {
         private readonly ParseContext _context;
+        private readonly bool _report;
         private readonly Dictionary<string, FrontMatterEntry> _entries = new Dictionary<string, FrontMatterEntry>(StringComparer.Ordinal);
 
-        public FrontMatterTyping(ParseContext context, List<FrontMatterEntry> entries)
+        public FrontMatterTyping(ParseContext context, List<FrontMatterEntry> entries, bool report = true)
         {
             _context = context;
+            _report = report;
             foreach (var entry in entries)
             {
                 _entries[entry.Key.Value] = entry;
@@ -52,7 +54,11 @@ namespace DigestKit.Engine.Parsing
                 return new Spanned<DateTime>(date, entry.ValueSpan);
             }
 
-            _context.Report(DigestRules.UnreadableDate, entry.ValueSpan, ParseContext.Quote(entry.Value));
+            if (_report)
+            {
+                _context.Report(DigestRules.UnreadableDate, entry.ValueSpan, ParseContext.Quote(entry.Value));
+            }
+
             return null;
         }
 
@@ -99,8 +105,15 @@ namespace DigestKit.Engine.Parsing
             return null;
         }
 
-        private void WrongType(FrontMatterEntry entry, string expected) =>
+        private void WrongType(FrontMatterEntry entry, string expected)
+        {
+            if (!_report)
+            {
+                return;
+            }
+
             _context.Report(DigestRules.WrongType, entry.Kind == FrontMatterValueKind.Null ? entry.Key.Span : entry.ValueSpan,
                 entry.Key.Value, ParseContext.Quote(entry.RawValue), expected);
+        }
     }
 }

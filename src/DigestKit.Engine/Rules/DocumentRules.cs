@@ -14,6 +14,7 @@ namespace DigestKit.Engine.Rules
         {
             FrontMatterRules.Rule,
             NumberingRules.Rule,
+            DuplicatePaperRules.Rule,
             MetricsRules.Rule,
             LinkRules.Rule,
             TweetRules.Rule,
@@ -50,7 +51,7 @@ namespace DigestKit.Engine.Rules
         internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas)
         {
             var diagnostics = new List<DigestDiagnostic>();
-            if (document is null)
+            if (document is null || document.IsNotText)
             {
                 return diagnostics;
             }

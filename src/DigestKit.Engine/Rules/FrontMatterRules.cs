@@ -32,6 +32,12 @@ namespace DigestKit.Engine.Rules
                 return;
             }
 
+            if (frontMatter.IsUnreadable)
+            {
+                // The parser's DK1003/DK1012 is the finding; keys after the error are unread, not missing.
+                return;
+            }
+
             CheckKeys(context, frontMatter);
             CheckTitleAndFriends(context, frontMatter);
         }

@@ -49,6 +49,14 @@ namespace DigestKit.Engine.Rules
             Diagnostics.Add(rule.Create(Path, span, fix, arguments));
         }
 
+        /// <summary>Reports with <paramref name="related"/>, a place in this file the finding refers to.</summary>
+        public void Report(DigestRule rule, SourceSpan span, SourceSpan related, string relatedMessage, params string[] arguments)
+        {
+            Report(rule, span, null, arguments);
+            var last = Diagnostics.Count - 1;
+            Diagnostics[last] = Diagnostics[last] with { Related = new DigestRelatedLocation(Path, related, relatedMessage) };
+        }
+
         /// <summary>The text under <paramref name="span"/>, or null when the span does not fit the text.</summary>
         public string? TextOf(SourceSpan span) =>
             IsInText(span) ? Text.Substring(span.Start, span.Length) : null;

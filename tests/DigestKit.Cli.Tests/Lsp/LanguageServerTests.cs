@@ -516,7 +516,7 @@ public sealed class LanguageServerTests : IDisposable
         new Random(11).NextBytes(bytes);
         client.Open(binary, Encoding.Latin1.GetString(bytes));
         var binaryDiagnostics = await client.DiagnosticsAsync(binary, 1);
-        Assert.Contains(binaryDiagnostics, d => (string?)d!["code"] == "DK1001");
+        Assert.Equal("DK2012", (string?)Assert.Single(binaryDiagnostics)!["code"]);
 
         var symbols = await client.RequestAsync("textDocument/documentSymbol", new JsonObject { ["textDocument"] = LspClient.Document(binary) });
         Assert.True(symbols.ContainsKey("result"), symbols.ToJsonString());

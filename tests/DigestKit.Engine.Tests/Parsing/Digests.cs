@@ -51,6 +51,10 @@ internal static class Digests
         return builder.ToString();
     }
 
+    /// <summary>A links line for another arXiv paper than the default one (the same paper twice is DK2013).</summary>
+    public static string LinksFor(int n) =>
+        $"- links: [abs](https://arxiv.org/abs/2106.{20000 + n}) | [pdf](https://arxiv.org/pdf/2106.{20000 + n})";
+
     public static string Digest(params string[] papers) => FrontMatter + "\n" + string.Concat(papers);
 
     public static DigestAnalysis Analyze(string text) => DigestEngine.Analyze("test.md", text);

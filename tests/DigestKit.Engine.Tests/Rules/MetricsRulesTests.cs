@@ -37,9 +37,9 @@ public class MetricsRulesTests
     {
         var text = Digests.Digest(
             Digests.Paper(1, title: "First", metrics: "- retweets: 100, favorites: 10 (06/22/2021 07:43:12)"),
-            Digests.Paper(2, title: "Second", metrics: "- retweets: 90, favorites: 10 (06/22/2021 07:43:12)"),
-            Digests.Paper(3, title: "Third", metrics: "- retweets: 900, favorites: 10 (06/22/2021 07:43:12)"),
-            Digests.Paper(4, title: "Fourth", metrics: "- retweets: 5, favorites: 1 (06/22/2021 07:43:12)"));
+            Digests.Paper(2, title: "Second", links: Digests.LinksFor(2), metrics: "- retweets: 90, favorites: 10 (06/22/2021 07:43:12)"),
+            Digests.Paper(3, title: "Third", links: Digests.LinksFor(3), metrics: "- retweets: 900, favorites: 10 (06/22/2021 07:43:12)"),
+            Digests.Paper(4, title: "Fourth", links: Digests.LinksFor(4), metrics: "- retweets: 5, favorites: 1 (06/22/2021 07:43:12)"));
         var d = RuleAssert.Single(text, "DK3005");
         RuleAssert.At(d, text, "# 3. Third");
         Assert.Equal(new[] { "3", "910", "2", "100" }, d.Arguments.ToArray());
@@ -62,6 +62,6 @@ public class MetricsRulesTests
     public void DK3005_equal_scores_are_in_order()
     {
         var metrics = "- retweets: 100, favorites: 10 (06/22/2021 07:43:12)";
-        RuleAssert.Exactly(Digests.Digest(Digests.Paper(1, metrics: metrics), Digests.Paper(2, metrics: "- retweets: 10, favorites: 100 (06/22/2021 07:43:12)")));
+        RuleAssert.Exactly(Digests.Digest(Digests.Paper(1, metrics: metrics), Digests.Paper(2, links: Digests.LinksFor(2), metrics: "- retweets: 10, favorites: 100 (06/22/2021 07:43:12)")));
     }
 }

@@ -8,7 +8,7 @@ public class NumberingRulesTests
     [Fact]
     public void DK2003_a_gap_is_reported_on_the_number_with_a_fix_renumbering_the_paper()
     {
-        var text = Digests.Digest(Digests.Paper(1), Digests.Paper(3));
+        var text = Digests.Digest(Digests.Paper(1), Digests.Paper(3, links: Digests.LinksFor(3)));
         var d = RuleAssert.Single(text, "DK2003");
         var index = text.IndexOf("# 3.", StringComparison.Ordinal) + 2;
         RuleAssert.At(d, text, "3", occurrence: CountBefore(text, "3", index) + 1);
@@ -42,7 +42,7 @@ public class NumberingRulesTests
     [Fact]
     public void Applying_every_numbering_fix_gives_one_to_n()
     {
-        var text = Digests.Digest(Digests.Paper(1), Digests.Paper(3), Digests.Paper(3), Digests.Paper(12), Digests.Paper(5));
+        var text = Digests.Digest(Digests.Paper(1), Digests.Paper(3, links: Digests.LinksFor(2)), Digests.Paper(3, links: Digests.LinksFor(3)), Digests.Paper(12, links: Digests.LinksFor(4)), Digests.Paper(5, links: Digests.LinksFor(5)));
         var analysis = Digests.Analyze(text);
         Assert.Equal(new[] { "DK2003", "DK2004", "DK2003" }, analysis.Diagnostics.Select(d => d.Id).ToArray());
 

@@ -29,7 +29,7 @@ public class RobustRulesTests
     [Fact]
     public void Every_area_is_in_the_public_entry_point()
     {
-        Assert.Equal(new[] { "front matter", "numbering", "metrics", "links", "tweets", "encoding" }, DocumentRules.Areas.Select(a => a.Name).ToArray());
+        Assert.Equal(new[] { "front matter", "numbering", "duplicate papers", "metrics", "links", "tweets", "encoding" }, DocumentRules.Areas.Select(a => a.Name).ToArray());
     }
 
     [Fact]

@@ -29,15 +29,13 @@ public class RuleOwnershipTests
     public void The_owners_are_the_parser_the_document_rules_the_cross_file_rules_the_engine_and_the_usage_analyzer()
     {
         Assert.Equal(
-            new[] { "parser", "front matter", "numbering", "metrics", "links", "tweets", "encoding", "cross-file", "engine", "usage" },
+            new[] { "parser", "front matter", "numbering", "duplicate papers", "metrics", "links", "tweets", "encoding", "cross-file", "engine", "usage" },
             DigestEngine.Owners.Select(o => o.Name).ToArray());
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.UnexpectedContent));
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.InvalidCount));
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.EmptyAuthor));
         Assert.Equal("numbering", DigestEngine.OwnerOf(DigestRules.NumberingGap)!.Name);
         Assert.Equal(DigestRuleOwnerKind.Engine, DigestEngine.OwnerOf(DigestRules.InternalError)!.Kind);
-        Assert.Equal("encoding", DigestEngine.OwnerOf(DigestRules.UncertainMojibake)!.Name);
-        Assert.Equal(DigestRuleOwnerKind.CSharpCode, DigestEngine.OwnerOf(DigestRules.UnknownSlug)!.Kind);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace DigestKit.Engine.Parsing
+{
+    /// <summary>
+    /// Decides whether a file is text at all (DK2012), from its first <see cref="Window"/> characters only, so the
+    /// cost is bounded whatever the file's size. Hosts decode bytes differently (the CLI replaces invalid UTF-8 by
+    /// U+FFFD, Roslyn falls back to a single-byte code page), so the decision is made here, on the decoded string,
+    /// with a criterion both decodings of a binary file meet:
+    /// <list type="bullet">
+    /// <item>two NUL characters (U+0000), which no text file holds (git's test for binary is one; a single stray NUL
+    /// in a digest is left to DK5005, which points at it), or</item>
+    /// <item>at least <see cref="MinSuspicious"/> characters, and at least one in ten, that text does not hold:
+    /// NUL and the other C0 controls except tab, line feed, form feed and carriage return, C1 controls (U+0080–U+009F, what
+    /// a single-byte decoding makes of many binary bytes) and U+FFFD (what a UTF-8 decoding makes of them).</item>
+    /// </list>
+    /// A text digest with a few stray bytes stays text: its U+FFFD and control characters are the encoding rules'.
+    /// </summary>
+    internal static class TextCheck
+    {
+        public const int Window = 8192;
+
+        public const int MinSuspicious = 8;
+
+        /// <summary>Why <paramref name="text"/> is not text, or null when it is.</summary>
+        public static string? NotTextReason(string text)
+        {
+            var length = text.Length < Window ? text.Length : Window;
+            var suspicious = 0;
+            var firstNul = -1;
+            for (var i = 0; i < length; i++)
+            {
+                var c = text[i];
+                if (c == '\0')
+                {
+                    if (firstNul >= 0)
+                    {
+                        return string.Format(CultureInfo.InvariantCulture, "it holds NUL characters (U+0000), the first at offset {0}", firstNul);
+                    }
+
+                    firstNul = i;
+                }
+
+                if ((c < ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') || (c >= '\u0080' && c <= '\u009F') || c == '\uFFFD')
+                {
+                    suspicious++;
+                }
+            }
+
+            return suspicious >= MinSuspicious && suspicious * 10 >= length
+                ? string.Format(CultureInfo.InvariantCulture, "{0} of its first {1} characters are control characters or undecodable bytes (U+FFFD)", suspicious, length)
+                : null;
+        }
+    }
+}
