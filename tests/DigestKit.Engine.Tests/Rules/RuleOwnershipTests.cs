@@ -36,6 +36,8 @@ public class RuleOwnershipTests
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.EmptyAuthor));
         Assert.Equal("numbering", DigestEngine.OwnerOf(DigestRules.NumberingGap)!.Name);
         Assert.Equal(DigestRuleOwnerKind.Engine, DigestEngine.OwnerOf(DigestRules.InternalError)!.Kind);
+        Assert.Equal("encoding", DigestEngine.OwnerOf(DigestRules.UncertainMojibake)!.Name);
+        Assert.Equal(DigestRuleOwnerKind.CSharpCode, DigestEngine.OwnerOf(DigestRules.UnknownSlug)!.Kind);
     }
 
     [Fact]
