@@ -8,8 +8,9 @@ namespace DigestKit.Engine.Parsing
     /// U+FFFD, Roslyn falls back to a single-byte code page), so the decision is made here, on the decoded string,
     /// with a criterion both decodings of a binary file meet:
     /// <list type="bullet">
-    /// <item>two NUL characters (U+0000), which no text file holds (git's test for binary is one; a single stray NUL
-    /// in a digest is left to DK5005, which points at it), or</item>
+    /// <item>at least <see cref="MinSuspicious"/> NUL characters (U+0000): binary formats and UTF-16 read as UTF-8 are
+    /// full of them, while a text digest holds at most a few stray ones (git's test for binary is one NUL, but a digest
+    /// with a NUL pasted into a title or two is still text, and each is left to DK5005, which points at it), or</item>
     /// <item>at least <see cref="MinSuspicious"/> characters, and at least one in ten, that text does not hold:
     /// NUL and the other C0 controls except tab, line feed, form feed and carriage return, C1 controls (U+0080–U+009F, what
     /// a single-byte decoding makes of many binary bytes) and U+FFFD (what a UTF-8 decoding makes of them).</item>
@@ -28,17 +29,21 @@ namespace DigestKit.Engine.Parsing
             var length = text.Length < Window ? text.Length : Window;
             var suspicious = 0;
             var firstNul = -1;
+            var nuls = 0;
             for (var i = 0; i < length; i++)
             {
                 var c = text[i];
                 if (c == '\0')
                 {
-                    if (firstNul >= 0)
+                    if (firstNul < 0)
+                    {
+                        firstNul = i;
+                    }
+
+                    if (++nuls == MinSuspicious)
                     {
                         return string.Format(CultureInfo.InvariantCulture, "it holds NUL characters (U+0000), the first at offset {0}", firstNul);
                     }
-
-                    firstNul = i;
                 }
 
                 if ((c < ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') || (c >= '\u0080' && c <= '\u009F') || c == '\uFFFD')

@@ -39,13 +39,21 @@ public class NotTextTests
     }
 
     [Fact]
-    public void Two_NUL_characters_make_a_digest_binary_and_the_message_says_where_the_first_is()
+    public void Eight_NUL_characters_make_a_digest_binary_and_the_message_says_where_the_first_is()
     {
-        var text = Digests.Digest(Digests.Paper()).Insert(300, "\0").Insert(40, "\0");
+        var text = Digests.Digest(Digests.Paper()).Insert(300, new string('\0', 7)).Insert(40, "\0");
         var d = RuleAssert.Single(text, "DK2012");
 
         Assert.Equal("The file is not a text digest: it holds NUL characters (U+0000), the first at offset 40", d.Message);
         RuleAssert.Exactly(text, "DK2012");
+    }
+
+    [Fact]
+    public void Seven_stray_NULs_are_still_text_each_a_DK5005()
+    {
+        var text = Digests.Digest(Digests.Paper(abstractText: "This\0 work\0 introduces\0 World-GAN,\0 the\0 first\0 method\0."));
+        Assert.False(Digests.Analyze(text).Document.IsNotText);
+        Assert.Equal(7, Digests.Analyze(text).Diagnostics.Count(d => d.Id == "DK5005"));
     }
 
     [Fact]
@@ -82,7 +90,8 @@ public class NotTextTests
     public void Only_the_first_8192_characters_are_looked_at()
     {
         var head = Digests.Digest(Digests.Paper());
-        var text = "\0" + head + new string(' ', 8191 - head.Length) + "\0\n";
+        var prefix = new string('\0', 7);
+        var text = prefix + head + new string(' ', 8192 - prefix.Length - head.Length) + "\0\n";
         RuleAssert.None(text, "DK2012");
         RuleAssert.Single(text.Remove(8191, 1), "DK2012");
     }
