@@ -272,30 +272,23 @@ internal static class FileDiscovery
         /// <summary>Rules that apply inside <paramref name="folder"/> from above it: the repository's exclude file, then each .gitignore from the root down.</summary>
         private static List<IgnoreRules> AncestorRules(string folder)
         {
-            var ancestors = new List<string>();
-            string? repositoryRoot = null;
-            for (var dir = Path.GetDirectoryName(folder); dir is not null; dir = Path.GetDirectoryName(dir))
-            {
-                ancestors.Add(dir);
-                if (Directory.Exists(Path.Combine(dir, ".git")) || File.Exists(Path.Combine(dir, ".git")))
-                {
-                    repositoryRoot = dir;
-                    break;
-                }
-            }
-
-            // The walked folder may be the repository root itself.
-            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")))
-            {
-                repositoryRoot = folder;
-                ancestors.Clear();
-            }
-
             var rules = new List<IgnoreRules>();
-            if (repositoryRoot is null)
+            folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+            if (RepositoryRoot.TryFind(folder) is not { } repositoryRoot)
             {
                 // Outside a repository, only the .gitignore files in the walked folders count.
                 return rules;
+            }
+
+            // The folders above the walked one, up to the repository root (none when it is the root itself).
+            var ancestors = new List<string>();
+            for (var dir = folder == repositoryRoot ? null : Path.GetDirectoryName(folder); dir is not null; dir = Path.GetDirectoryName(dir))
+            {
+                ancestors.Add(dir);
+                if (dir == repositoryRoot)
+                {
+                    break;
+                }
             }
 
             if (ReadRules(Path.Combine(repositoryRoot, ".git", "info", "exclude"), repositoryRoot) is { } exclude)

@@ -7,10 +7,15 @@ namespace DigestKit.Cli.Input;
 /// </summary>
 internal static class RepositoryRoot
 {
-    public static string Find(string startDirectory)
+    public static string Find(string startDirectory) => TryFind(startDirectory) ?? Path.GetFullPath(startDirectory);
+
+    /// <summary>
+    /// The nearest folder at or above <paramref name="startDirectory"/> (as a full path) that holds <c>.git</c>, or
+    /// null outside a repository. Also where file discovery starts reading .gitignore files and .git/info/exclude.
+    /// </summary>
+    public static string? TryFind(string startDirectory)
     {
-        var start = Path.GetFullPath(startDirectory);
-        for (var directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
+        for (var directory = Path.GetFullPath(startDirectory); directory is not null; directory = Path.GetDirectoryName(directory))
         {
             var git = Path.Combine(directory, ".git");
             if (Directory.Exists(git) || File.Exists(git))
@@ -19,7 +24,7 @@ internal static class RepositoryRoot
             }
         }
 
-        return start;
+        return null;
     }
 
     /// <summary>
