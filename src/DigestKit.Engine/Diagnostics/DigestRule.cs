@@ -46,9 +46,76 @@ namespace DigestKit.Engine
         public DigestDiagnostic Create(string path, SourceSpan span, params string[] arguments) =>
             Create(path, span, null, arguments);
 
+        /// <summary>
+        /// Creates a diagnostic of this rule at <paramref name="span"/>. This is where every message's arguments pass, so
+        /// it is where they are capped: a value the format quotes (<c>'{0}'</c>) keeps its first
+        /// <see cref="MaxQuotedLength"/> characters, any other argument its first <see cref="MaxArgumentLength"/>, then
+        /// an ellipsis and the whole length (a 43,000-character author name stays one readable line). The capped
+        /// arguments are also what the analyzer gives Roslyn, so every host shows the same text.
+        /// </summary>
         public DigestDiagnostic Create(string path, SourceSpan span, TextEdit? fix, params string[] arguments)
         {
-            return new DigestDiagnostic(Id, DefaultSeverity, FormatMessage(arguments), path, span, new EquatableArray<string>(arguments), fix);
+            var capped = CapArguments(MessageFormat, arguments);
+            return new DigestDiagnostic(Id, DefaultSeverity, FormatMessage(capped), path, span, new EquatableArray<string>(capped), fix);
+        }
+
+        /// <summary>The most characters of a value quoted in a message.</summary>
+        public const int MaxQuotedLength = 80;
+
+        /// <summary>The most characters of an argument the message does not quote (a reason, a list of readings, a path).</summary>
+        public const int MaxArgumentLength = 4 * MaxQuotedLength;
+
+        /// <summary><paramref name="value"/>, or its first <paramref name="max"/> characters (never half a surrogate pair), "…" and its length.</summary>
+        public static string Shorten(string value, int max)
+        {
+            if (value is null || value.Length <= max)
+            {
+                return value ?? string.Empty;
+            }
+
+            var cut = char.IsHighSurrogate(value[max - 1]) ? max - 1 : max;
+            return value.Substring(0, cut) + "\u2026 (" + value.Length.ToString("N0", CultureInfo.InvariantCulture) + " characters)";
+        }
+
+        private static string[] CapArguments(string format, string[] arguments)
+        {
+            string[]? capped = null;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var max = IsQuoted(format, i) ? MaxQuotedLength : MaxArgumentLength;
+                var value = arguments[i] ?? string.Empty;
+                if (value.Length > max)
+                {
+                    capped ??= (string[])arguments.Clone();
+                    capped[i] = Shorten(value, max);
+                }
+            }
+
+            return capped ?? arguments;
+        }
+
+        /// <summary>
+        /// Whether placeholder <paramref name="index"/> stands between single quotes in <paramref name="format"/>
+        /// (<c>'{0}'</c>, <c>'@{0}'</c>). An apostrophe between two letters (<c>title's</c>) opens no quote.
+        /// </summary>
+        private static bool IsQuoted(string format, int index)
+        {
+            var placeholder = "{" + index.ToString(CultureInfo.InvariantCulture) + "}";
+            var open = false;
+            for (var i = 0; i < format.Length; i++)
+            {
+                var c = format[i];
+                if (c == '\'' && !(i > 0 && i + 1 < format.Length && char.IsLetter(format[i - 1]) && char.IsLetter(format[i + 1])))
+                {
+                    open = !open;
+                }
+                else if (open && c == '{' && string.CompareOrdinal(format, i, placeholder, 0, placeholder.Length) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -97,11 +97,11 @@ namespace DigestKit.Engine.Parsing
                 var message = ParseContext.Quote(YamlMessage(ex));
                 if (YamlErrorHints.Find(context.Text, offset, contentEnd, message) is { } hint)
                 {
-                    context.Report(DigestRules.YamlSyntax, context.FromBounds(hint.Start, hint.End), message + " " + hint.Text);
+                    context.Report(DigestRules.YamlSyntax, context.FromBounds(hint.Start, hint.End), message, hint.Text);
                 }
                 else
                 {
-                    context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, Math.Max(offset, endOffset)), message);
+                    context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, Math.Max(offset, endOffset)), message, CorrectHere);
                 }
             }
             catch (YamlTooComplexException ex)
@@ -112,7 +112,7 @@ namespace DigestKit.Engine.Parsing
             {
                 // YamlDotNet's scanner throws these on some malformed input instead of a YamlException.
                 var offset = reader.LastOffset;
-                context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, TextScanner.LineEnd(context.Text, offset)), "the YAML could not be read after this point");
+                context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, TextScanner.LineEnd(context.Text, offset)), "the YAML could not be read after this point", CorrectHere);
             }
 
             return Build(context, blockSpan, entries, Unreadable(context, reportedBefore));
@@ -133,12 +133,22 @@ namespace DigestKit.Engine.Parsing
             return false;
         }
 
+        /// <summary>DK1003's "what to do" when no hint says more.</summary>
+        private const string CorrectHere = "correct the YAML at this point";
+
+        /// <summary>
+        /// YamlDotNet's message as the middle of DK1003's: without its position prefix (the span already says where),
+        /// its trailing period, or the capital of its first word ("While scanning …" follows "not valid YAML: ").
+        /// </summary>
         private static string YamlMessage(YamlException ex)
         {
-            // YamlDotNet prefixes messages with "(Line: 2, Col: 1, Idx: 3) - (…): "; the span already says where.
+            // YamlDotNet prefixes messages with "(Line: 2, Col: 1, Idx: 3) - (…): ".
             var message = ex.Message;
             var marker = message.IndexOf("): ", StringComparison.Ordinal);
-            return marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
+            message = (marker >= 0 && message.StartsWith("(", StringComparison.Ordinal) ? message.Substring(marker + 3) : message).Trim().TrimEnd('.');
+            return message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1])
+                ? char.ToLowerInvariant(message[0]) + message.Substring(1)
+                : message;
         }
 
         private static FrontMatter Build(ParseContext context, SourceSpan blockSpan, List<FrontMatterEntry> entries, bool unreadable)
@@ -214,7 +224,7 @@ namespace DigestKit.Engine.Parsing
 
                 if (evt is not MappingStart)
                 {
-                    _context.Report(DigestRules.YamlSyntax, SpanOf(evt), "the front matter must be a list of 'key: value' lines");
+                    _context.Report(DigestRules.YamlSyntax, SpanOf(evt), "the front matter must be a list of 'key: value' lines", "write one 'key: value' line per key");
                     return;
                 }
 
@@ -230,7 +240,7 @@ namespace DigestKit.Engine.Parsing
                     {
                         var span = SpanOf(evt);
                         SkipNode(evt, 1);
-                        _context.Report(DigestRules.YamlSyntax, span, "a front matter key must be a plain name");
+                        _context.Report(DigestRules.YamlSyntax, span, "a front matter key must be a plain name", "write the key as a plain name, such as 'title'");
                         SkipNode(Next(), 1);
                         continue;
                     }
@@ -250,7 +260,7 @@ namespace DigestKit.Engine.Parsing
                 evt = Next();
                 if (evt is not StreamEnd)
                 {
-                    _context.Report(DigestRules.YamlSyntax, SpanOf(evt), "the front matter holds more than one YAML document");
+                    _context.Report(DigestRules.YamlSyntax, SpanOf(evt), "the front matter holds more than one YAML document", "remove the extra '---' or '...' line");
                 }
             }
 

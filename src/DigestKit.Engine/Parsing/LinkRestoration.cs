@@ -16,12 +16,13 @@ namespace DigestKit.Engine.Parsing
             var other = abs ? links.Pdf : links.Abs;
             var named = other is { } o && id != null && id.Span.Start >= o.Url.Span.Start && id.Span.End <= o.Url.Span.End;
             var link = "[" + kind + "](" + Prefix + kind + "/" + (named ? id!.ToString() : "ID") + ")";
+            var quoted = "'" + link + "'"; // the messages quote what to write in single quotes
             if (other is not { } known)
             {
-                return ("add " + link + " to the links line", null);
+                return ("add " + quoted + " to the links line", null);
             }
 
-            var hint = "add " + link + (abs ? " before the pdf link" : " after the abs link");
+            var hint = "add " + quoted + (abs ? " before the pdf link" : " after the abs link");
             if (!named || !IsTheOnlyLink(text, links, known))
             {
                 return (hint, null);

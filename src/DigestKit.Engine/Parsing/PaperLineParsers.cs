@@ -86,12 +86,12 @@ namespace DigestKit.Engine.Parsing
             if (comma < 0 || favorites < 0 || open < 0 || close < open || !between || !TextScanner.IsBlank(text, close + 1, end))
             {
                 context.Report(DigestRules.MalformedMetrics, span, ParseContext.Quote(text.Substring(lineStart, end - lineStart)));
-                var retweetsOnly = comma < 0 ? null : Count(context, "Retweets", i, comma);
+                var retweetsOnly = comma < 0 ? null : Count(context, "retweets", i, comma);
                 return new PaperMetrics(span, retweetsOnly, null, null, null);
             }
 
-            var retweets = Count(context, "Retweets", i, comma);
-            var favoritesCount = Count(context, "Favorites", favorites + "favorites:".Length, open);
+            var retweets = Count(context, "retweets", i, comma);
+            var favoritesCount = Count(context, "favorites", favorites + "favorites:".Length, open);
             var (ts, te) = TextScanner.Trim(text, open + 1, close);
             var timestamp = context.Slice(ts, te - ts);
             DateTime? measuredAt = null;
@@ -136,7 +136,7 @@ namespace DigestKit.Engine.Parsing
                 {
                     // Read, and kept in the model as written, but not a count: the same diagnostic as a word (naming
                     // the count in lower case, as it did when a rule reported it).
-                    context.Report(DigestRules.InvalidCount, context.FromBounds(s, e), name.ToLowerInvariant(), text.Substring(s, e - s));
+                    context.Report(DigestRules.InvalidCount, context.FromBounds(s, e), name, text.Substring(s, e - s));
                 }
 
                 return new Spanned<long>(negative ? -value : value, context.FromBounds(s, e));
@@ -191,7 +191,7 @@ namespace DigestKit.Engine.Parsing
             var url = link.Url.Value;
             if (!ArxivIdParser.TryGetIdFromUrl(url, kind, out var id))
             {
-                context.Report(DigestRules.MalformedUrl, link.Url.Span, ParseContext.Quote(url), $"'https://arxiv.org/{kind}/<identifier>'");
+                context.Report(DigestRules.MalformedUrl, link.Url.Span, ParseContext.Quote(url), $"https://arxiv.org/{kind}/<identifier>");
                 return null;
             }
 
@@ -222,7 +222,7 @@ namespace DigestKit.Engine.Parsing
                 var category = CategoryFromUrl(link.Url.Value);
                 if (category == null)
                 {
-                    context.Report(DigestRules.MalformedUrl, link.Url.Span, ParseContext.Quote(link.Url.Value), "'https://arxiv.org/list/<category>/recent'");
+                    context.Report(DigestRules.MalformedUrl, link.Url.Span, ParseContext.Quote(link.Url.Value), "https://arxiv.org/list/<category>/recent");
                 }
 
                 categories[i] = new CategoryLink(link.Label, link.Url, category, link.Span);

@@ -44,12 +44,10 @@ namespace DigestKit.Engine.Parsing
         public void ReportUnexpected(int start, int end, string where) =>
             Report(DigestRules.UnexpectedContent, FromBounds(start, end), Quote(Text.Substring(start, end - start)), where);
 
-        /// <summary>Shortens a value quoted in a message so a diagnostic stays one readable line.</summary>
-        public static string Quote(string value)
-        {
-            const int max = 80;
-            var oneLine = value.Replace("\r", "\\r").Replace("\n", "\\n");
-            return oneLine.Length <= max ? oneLine : oneLine.Substring(0, max) + "…";
-        }
+        /// <summary>
+        /// A value quoted in a message on one line: line breaks are written <c>\r</c> and <c>\n</c>. Its length is
+        /// capped where every message is made, in <see cref="DigestRule.Create(string, SourceSpan, TextEdit?, string[])"/>.
+        /// </summary>
+        public static string Quote(string value) => value.Replace("\r", "\\r").Replace("\n", "\\n");
     }
 }

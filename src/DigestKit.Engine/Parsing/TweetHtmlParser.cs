@@ -164,7 +164,7 @@ namespace DigestKit.Engine.Parsing
                 result.Url = new Spanned<string>(url, context.FromBounds(h.Start, h.End));
                 if (!url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
                 {
-                    context.Report(DigestRules.MalformedUrl, context.FromBounds(h.Start, h.End), ParseContext.Quote(url), "an https://twitter.com/<handle>/status/<id> link");
+                    context.Report(DigestRules.MalformedUrl, context.FromBounds(h.Start, h.End), ParseContext.Quote(url), "https://twitter.com/<handle>/status/<id>");
                 }
 
                 result.StatusId = StatusLink.TryGetStatusId(url, out _, out var id) ? id : (long?)null;

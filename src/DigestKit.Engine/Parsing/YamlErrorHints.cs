@@ -51,7 +51,7 @@ namespace DigestKit.Engine.Parsing
                 {
                     if (text[i] == '\t')
                     {
-                        return new Hint(i, i + 1, "Indent with spaces: YAML does not allow a tab in the indentation.");
+                        return new Hint(i, i + 1, "indent with spaces, as YAML allows no tab in an indentation");
                     }
                 }
 
@@ -99,7 +99,7 @@ namespace DigestKit.Engine.Parsing
 
             var key = text.Substring(line, colon - line);
             return new Hint(offset, offset + 1,
-                $"The value of '{key}' contains ': ', which YAML reads as a second key; quote the value: {ParseContext.Quote(key + ": \"" + value + "\"")}");
+                $"quote the value of '{key}', whose ': ' YAML reads as a second key: '{ParseContext.Quote(key + ": \"" + value + "\"")}'");
         }
 
         private static int LineStart(string text, int offset)

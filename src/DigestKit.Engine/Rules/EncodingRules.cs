@@ -116,9 +116,9 @@ namespace DigestKit.Engine.Rules
                         DigestRules.MojibakeInAuthor,
                         span,
                         new TextEdit(span.Start, span.Length, repaired),
-                        QuoteCapped(name),
+                        name,
                         Encodings(findings),
-                        QuoteCapped(repaired));
+                        repaired);
                     ReportLostCharacter(context, span, repaired);
                     covered.Add((span.Start, span.End));
                 }
@@ -151,9 +151,9 @@ namespace DigestKit.Engine.Rules
                     DigestRules.MojibakeInText,
                     context.Lines.FromBounds(start, end),
                     new TextEdit(start, finding.Length, finding.Repaired),
-                    QuoteCapped(finding.Original),
+                    finding.Original,
                     finding.Encoding,
-                    QuoteCapped(finding.Repaired));
+                    finding.Repaired);
                 ReportLostCharacter(context, context.Lines.FromBounds(start, end), finding.Repaired);
                 covered.Add((start, end));
             }
@@ -164,8 +164,8 @@ namespace DigestKit.Engine.Rules
                 context.Report(
                     DigestRules.UncertainMojibake,
                     context.Lines.FromBounds(doubt.Start, doubt.Start + doubt.Length),
-                    QuoteCapped(doubt.Original),
-                    doubt.Readings.Length <= 4 * MaxQuotedLength ? doubt.Readings : QuoteCapped(doubt.Readings));
+                    doubt.Original,
+                    doubt.Readings);
             }
 
             covered.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -282,27 +282,6 @@ namespace DigestKit.Engine.Rules
                     context.Report(DigestRules.ReplacementCharacter, span, regions.Describe(span.Start));
                 }
             }
-        }
-
-        /// <summary>The most a message quotes of a value: a 43,000-character name is shown by its start.</summary>
-        internal const int MaxQuotedLength = 80;
-
-        /// <summary><paramref name="value"/>, or its first <see cref="MaxQuotedLength"/> characters and an ellipsis,
-        /// never cutting a surrogate pair in two.</summary>
-        internal static string QuoteCapped(string value)
-        {
-            if (value.Length <= MaxQuotedLength)
-            {
-                return value;
-            }
-
-            var cut = MaxQuotedLength;
-            if (char.IsHighSurrogate(value[cut - 1]))
-            {
-                cut--;
-            }
-
-            return value.Substring(0, cut) + "\u2026";
         }
 
         /// <summary>Every distinct decoding the findings undid, in order: one name can hold two accidents.</summary>

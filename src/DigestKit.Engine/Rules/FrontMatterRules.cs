@@ -90,7 +90,7 @@ namespace DigestKit.Engine.Rules
             var titleDate = RuleContext.TitleDate(title.Value, out var dateText);
             if (titleDate is null || dateText is null)
             {
-                context.Report(DigestRules.TitleDescriptionMismatch, title.Span, "Title", title.Value ?? string.Empty, "Hot Papers YYYY-MM-DD");
+                context.Report(DigestRules.TitleDescriptionMismatch, title.Span, "title", title.Value ?? string.Empty, "Hot Papers YYYY-MM-DD");
                 return;
             }
 
@@ -108,7 +108,7 @@ namespace DigestKit.Engine.Rules
                 var expected = "Hot papers " + dateText;
                 if (!string.Equals(description.Value, expected, StringComparison.Ordinal))
                 {
-                    context.Report(DigestRules.TitleDescriptionMismatch, description.Span, "Description", description.Value ?? string.Empty, expected);
+                    context.Report(DigestRules.TitleDescriptionMismatch, description.Span, "description", description.Value ?? string.Empty, expected);
                 }
             }
 

@@ -48,7 +48,7 @@ public class BodyParserTests
     {
         var (d, text) = Single(Digests.Paper(title: ""), "DK2002");
         AssertAt(d, text, "# 1.", 4);
-        Assert.Equal("Paper 1 has an empty title", d.Message);
+        Assert.Equal("Paper 1 has an empty title; write the paper's title after its number", d.Message);
     }
 
     [Theory]
@@ -87,8 +87,8 @@ public class BodyParserTests
     }
 
     [Theory]
-    [InlineData("- retweets: many, favorites: 423 (06/22/2021 07:43:12)", "many", "Retweets count 'many' is not a non-negative integer")]
-    [InlineData("- retweets: 9936, favorites: 4.5 (06/22/2021 07:43:12)", "4.5", "Favorites count '4.5' is not a non-negative integer")]
+    [InlineData("- retweets: many, favorites: 423 (06/22/2021 07:43:12)", "many", "The retweets count 'many' is not a whole number of 0 or more; write one such as 12")]
+    [InlineData("- retweets: 9936, favorites: 4.5 (06/22/2021 07:43:12)", "4.5", "The favorites count '4.5' is not a whole number of 0 or more; write one such as 12")]
     public void A_count_that_is_not_an_integer_is_DK3001(string metrics, string token, string message)
     {
         var (d, text) = Single(Digests.Paper(metrics: metrics), "DK3001");
@@ -152,7 +152,7 @@ public class BodyParserTests
     {
         var (d, text) = Single(Digests.Paper(links: "- links: [abs](https://arxiv.org/abs/2106.10155) | [pdf](https://arxiv.org/pdf/2106.10156)"), "DK4004");
         AssertAt(d, text, "2106.10156", 10);
-        Assert.Equal("The pdf link names '2106.10156' but the abs link names '2106.10155'", d.Message);
+        Assert.Equal("The pdf link names '2106.10156' but the abs link names '2106.10155'; make both links name the same paper", d.Message);
     }
 
     [Theory]

@@ -68,7 +68,7 @@ public class FrontMatterParserTests
         var (line, column) = Digests.Find(text, replacement);
 
         Assert.Equal((line, column + key.Length + 2), (d.Span.Line, d.Span.Column));
-        Assert.Equal($"Front matter key '{key}' has value {shown}, expected {expected}", d.Message);
+        Assert.Equal($"Front matter key '{key}' has the value {shown}, which is not {expected}; write {expected}", d.Message);
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public class NotTextTests
         var text = Digests.Digest(Digests.Paper()).Insert(300, new string('\0', 7)).Insert(40, "\0");
         var d = RuleAssert.Single(text, "DK2012");
 
-        Assert.Equal("The file is not a text digest: it holds NUL characters (U+0000), the first at offset 40", d.Message);
+        Assert.Equal("The file is not a text digest: it holds NUL characters (U+0000), the first at offset 40; save it as UTF-8 text, or exclude it from the digests", d.Message);
         RuleAssert.Exactly(text, "DK2012");
     }
 
@@ -70,7 +70,7 @@ public class NotTextTests
         var text = new string('\uFFFD', 10) + "\n" + new string('x', 80);
         var d = RuleAssert.Single(text, "DK2012");
 
-        Assert.Equal("The file is not a text digest: 10 of its first 91 characters are control characters or undecodable bytes (U+FFFD)", d.Message);
+        Assert.Equal("The file is not a text digest: 10 of its first 91 characters are control characters or undecodable bytes (U+FFFD); save it as UTF-8 text, or exclude it from the digests", d.Message);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public class YamlErrorTests
         Assert.Equal((2, 18, 2, 19), (d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn));
         Assert.Equal(21, d.Span.Start);
         Assert.Equal(
-            "Front matter YAML error: While scanning a plain scalar value, found invalid mapping. The value of 'title' contains ': ', " +
-            "which YAML reads as a second key; quote the value: title: \"Hot Papers: 2020-07-03\"",
+            "Front matter is not valid YAML: while scanning a plain scalar value, found invalid mapping; " +
+            "quote the value of 'title', whose ': ' YAML reads as a second key: 'title: \"Hot Papers: 2020-07-03\"'",
             d.Message);
     }
 
@@ -45,7 +45,7 @@ public class YamlErrorTests
         Assert.Equal((line, 1, line, 2), (d.Span.Line, d.Span.Column, d.Span.EndLine, d.Span.EndColumn));
         Assert.Equal('\t', text[d.Span.Start]);
         Assert.Equal(
-            "Front matter YAML error: While scanning a mapping, found invalid tab as indentation. Indent with spaces: YAML does not allow a tab in the indentation.",
+            "Front matter is not valid YAML: while scanning a mapping, found invalid tab as indentation; indent with spaces, as YAML allows no tab in an indentation",
             d.Message);
     }
 

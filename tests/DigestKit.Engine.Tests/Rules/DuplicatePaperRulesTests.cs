@@ -14,7 +14,7 @@ public class DuplicatePaperRulesTests
         var d = RuleAssert.Single(text, "DK2013");
 
         RuleAssert.At(d, text, "# 3. World-GAN: a Generative Model for Minecraft Worlds");
-        Assert.Equal("Paper 3 is arXiv paper '2106.10155', already listed as paper 1", d.Message);
+        Assert.Equal("Paper 3 is arXiv paper '2106.10155', already listed as paper 1; remove one of the two", d.Message);
         Assert.Equal(new[] { "3", "2106.10155", "1" }, d.Arguments);
 
         var related = Assert.IsType<DigestRelatedLocation>(d.Related);
@@ -33,7 +33,7 @@ public class DuplicatePaperRulesTests
         var text = Digests.Digest(Digests.Paper(1), Digests.Paper(2), Digests.Paper(3));
         var found = Digests.Analyze(text).Diagnostics.Where(d => d.Id == "DK2013").ToList();
 
-        Assert.Equal(new[] { "Paper 2 is arXiv paper '2106.10155', already listed as paper 1", "Paper 3 is arXiv paper '2106.10155', already listed as paper 1" },
+        Assert.Equal(new[] { "Paper 2 is arXiv paper '2106.10155', already listed as paper 1; remove one of the two", "Paper 3 is arXiv paper '2106.10155', already listed as paper 1; remove one of the two" },
             found.Select(d => d.Message));
         Assert.All(found, d => Assert.Equal(found[0].Related, d.Related));
     }

@@ -82,7 +82,7 @@ public class FrontMatterRulesTests
         var text = Valid.Replace("\"Hot papers 2021-06-21\"", "\"Hot papers 2021-06-20\"");
         var d = RuleAssert.Single(text, "DK1009");
         RuleAssert.At(d, text, "\"Hot papers 2021-06-20\"");
-        Assert.Equal(new[] { "Description", "Hot papers 2021-06-20", "Hot papers 2021-06-21" }, d.Arguments.ToArray());
+        Assert.Equal(new[] { "description", "Hot papers 2021-06-20", "Hot papers 2021-06-21" }, d.Arguments.ToArray());
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public class FrontMatterRulesTests
         var text = Valid.Replace("title: Hot Papers 2021-06-21", "title: " + title);
         var d = RuleAssert.Single(text, "DK1009");
         RuleAssert.At(d, text, title);
-        Assert.Equal(new[] { "Title", title, "Hot Papers YYYY-MM-DD" }, d.Arguments.ToArray());
+        Assert.Equal(new[] { "title", title, "Hot Papers YYYY-MM-DD" }, d.Arguments.ToArray());
 
         // Without a readable title date the slug and description cannot be checked against it.
         RuleAssert.None(text, "DK1008", "DK1010");

@@ -22,7 +22,7 @@ public class RobustRulesTests
         var found = DocumentRules.Check(document, text, areas);
         Assert.Equal(new[] { "DK1005", "DK9001", "DK2003" }, found.Select(d => d.Id).ToArray());
         var failure = found[1];
-        Assert.Equal("DigestKit could not check this file: the broken rules failed: boom", failure.Message);
+        Assert.Equal("DigestKit could not check this file: the broken rules failed: boom; report it as a DigestKit issue, with this file", failure.Message);
         Assert.Equal((1, 1, 0), (failure.Span.Line, failure.Span.Column, failure.Span.Length));
     }
 
