@@ -81,7 +81,7 @@ public sealed class NewUserTests(PackedFeed feed, ITestOutputHelper output)
         var literal = lookups.IndexOf("\"no-such-slug\"", StringComparison.Ordinal);
         Assert.True(
             usage.SequenceEqual([(Path.GetFullPath(program), 1, literal + 1, "DK7001",
-                "No embedded digest has the slug 'no-such-slug': did you mean 'hot-papers-2021-06-21'?")]),
+                "No embedded digest has the slug 'no-such-slug'; did you mean 'hot-papers-2021-06-21'?")]),
             "expected one DK7001 at Program.cs(1," + (literal + 1) + "):\n" + checkedBuild);
         Assert.Equal("True", Succeed(DotnetCommand.Dotnet(app, environment, "run", "--no-build")).StdOut.Trim());
         File.WriteAllText(program, original);

@@ -65,7 +65,7 @@ public sealed class UsageAnalyzerTests
         Assert.Equal("DK7001", d.Id);
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Equal(SpanOf(code, "\"hot-papers-2021-06-2\""), d.Location.SourceSpan);
-        Assert.Equal("No embedded digest has the slug 'hot-papers-2021-06-2': did you mean 'hot-papers-2021-06-21'?", d.GetMessage());
+        Assert.Equal("No embedded digest has the slug 'hot-papers-2021-06-2'; did you mean 'hot-papers-2021-06-21'?", d.GetMessage());
         Assert.Equal("Digests.HotPapers20210621", d.Properties[DigestUsageAnalyzer.ReplacementKey]);
         Assert.Equal(SpanOf(code, "Digests.Find(\"hot-papers-2021-06-2\")"), Assert.Single(d.AdditionalLocations).SourceSpan);
     }
@@ -101,14 +101,14 @@ public sealed class UsageAnalyzerTests
     {
         var code = Program("const string s = $\"{Unknown}-x\"; return Digests.Find(s);");
         var d = Assert.Single((await AnalyzeAsync(code)).Diagnostics);
-        Assert.Equal("No embedded digest has the slug 'hot-papers-1999-01-01-x': did you mean 'hot-papers-2021-05-07'?", d.GetMessage());
+        Assert.Equal("No embedded digest has the slug 'hot-papers-1999-01-01-x'; did you mean 'hot-papers-2021-05-07'?", d.GetMessage());
     }
 
     [Theory]
-    [InlineData("return Digests.FindPaper(\"2106.10156\");", "DK7002", "\"2106.10156\"", "No embedded digest has the arXiv paper '2106.10156': did you mean '2106.10155'?")]
-    [InlineData("return Digests.Index.FindPaper(\"2106.10156\");", "DK7002", "\"2106.10156\"", "No embedded digest has the arXiv paper '2106.10156': did you mean '2106.10155'?")]
-    [InlineData("return Digests.ByAuthor(\"Maren Awiszuss\");", "DK7003", "\"Maren Awiszuss\"", "No embedded paper has the author 'Maren Awiszuss': did you mean 'Maren Awiszus'?")]
-    [InlineData("return Digests.InCategory(\"cs.LX\");", "DK7004", "\"cs.LX\"", "No embedded paper is in the category 'cs.LX': did you mean 'cs.LG'?")]
+    [InlineData("return Digests.FindPaper(\"2106.10156\");", "DK7002", "\"2106.10156\"", "No embedded digest has the arXiv paper '2106.10156'; did you mean '2106.10155'?")]
+    [InlineData("return Digests.Index.FindPaper(\"2106.10156\");", "DK7002", "\"2106.10156\"", "No embedded digest has the arXiv paper '2106.10156'; did you mean '2106.10155'?")]
+    [InlineData("return Digests.ByAuthor(\"Maren Awiszuss\");", "DK7003", "\"Maren Awiszuss\"", "No embedded paper has the author 'Maren Awiszuss'; did you mean 'Maren Awiszus'?")]
+    [InlineData("return Digests.InCategory(\"cs.LX\");", "DK7004", "\"cs.LX\"", "No embedded paper is in the category 'cs.LX'; did you mean 'cs.LG'?")]
     public async Task Unknown_papers_authors_and_categories_are_reported_with_the_nearest_name(string body, string id, string literal, string message)
     {
         var code = Program(body);

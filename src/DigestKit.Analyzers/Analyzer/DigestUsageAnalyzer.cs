@@ -125,8 +125,8 @@ namespace DigestKit.Analyzers
             }
 
             var advice = nearest is not null ? "did you mean '" + nearest + "'?"
-                : content.DigestCount == 0 ? "the project embeds no digest"
-                : "the embedded digests name none";
+                : content.DigestCount == 0 ? "add a digest to the project, which embeds none"
+                : "use a name the embedded digests have";
             context.ReportDiagnostic(Diagnostic.Create(descriptor, argument.Syntax.GetLocation(), additional, properties, value, advice));
         }
 

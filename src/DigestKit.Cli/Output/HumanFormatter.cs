@@ -5,7 +5,8 @@ namespace DigestKit.Cli.Output;
 
 /// <summary>
 /// The output for people: per diagnostic <c>path:line:col: severity ID: message</c> (the form terminals and
-/// editors make clickable), the source line with the span underlined, then one summary line.
+/// editors make clickable), the source line with the span underlined, then one summary line. The first diagnostic
+/// of each ID is followed by <c>= help: URL</c>, the rule's page.
 /// </summary>
 internal static class HumanFormatter
 {
@@ -15,9 +16,16 @@ internal static class HumanFormatter
 
     public static void Write(TextWriter writer, CheckReport report, bool color)
     {
+        // The help link goes under the first diagnostic of each ID, as clippy's "= help: for further information
+        // visit …" and ruff's rule links sit under the diagnostic itself: the reader sees it where they first meet the
+        // rule, and a terminal makes it clickable there. Once per ID (rustc's "--explain" footer also names each code
+        // once): 500 DK3001s would otherwise carry 500 identical links, and a footer after them is easily missed.
+        // --quiet filters the diagnostics before this, so a link follows only a diagnostic that is shown.
+        var helped = new HashSet<string>(StringComparer.Ordinal);
         foreach (var diagnostic in report.Diagnostics)
         {
-            WriteDiagnostic(writer, diagnostic, report.SourceText, color);
+            var help = helped.Add(diagnostic.Id) ? DigestRules.Find(diagnostic.Id)?.HelpLink : null;
+            WriteDiagnostic(writer, diagnostic, report.SourceText, color, help);
         }
 
         if (report.IsQuiet && report.Diagnostics.Count == 0)
@@ -36,7 +44,7 @@ internal static class HumanFormatter
         writer.Write('\n');
     }
 
-    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, Func<string, string?> sourceText, bool color)
+    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, Func<string, string?> sourceText, bool color, string? help)
     {
         var location = diagnostic.Path.Length == 0
             ? "digestkit"
@@ -54,10 +62,11 @@ internal static class HumanFormatter
         }
 
         var excerpt = diagnostic.Path.Length == 0 ? null : SourceExcerpt.Create(sourceText(diagnostic.Path), diagnostic.Span);
+        var pad = string.Empty;
         if (excerpt is { } e)
         {
             var number = e.LineNumber.ToString(CultureInfo.InvariantCulture);
-            var pad = new string(' ', number.Length);
+            pad = new string(' ', number.Length);
             if (color)
             {
                 var c = SeverityColor(diagnostic.Severity);
@@ -69,6 +78,12 @@ internal static class HumanFormatter
                 writer.Write($" {number} | {e.Line}\n");
                 writer.Write($" {pad} | {e.Underline}\n");
             }
+        }
+
+        if (help is not null)
+        {
+            // Under the gutter, as rustc writes its "= help:" and "= note:" lines.
+            writer.Write(color ? $"{Gutter} {pad} ={Reset} {Bold}help:{Reset} {help}\n" : $" {pad} = help: {help}\n");
         }
     }
 

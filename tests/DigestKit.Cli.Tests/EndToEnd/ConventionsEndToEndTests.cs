@@ -20,7 +20,7 @@ public sealed class ConventionsEndToEndTests
         if (OperatingSystem.IsWindows()) return; // the test feeds stdin through sh
         var result = CliRunner.RunWithStdin(Data, CheckData("broken.md"), "check", "--format", "msbuild", "-");
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("<stdin>(22,13,22,17): error DK3001: retweets count '-208' is not a non-negative integer", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("<stdin>(22,13,22,17): error DK3001: The retweets count '-208' is not a whole number of 0 or more; write one such as 12", result.StdOut, StringComparison.Ordinal);
         Assert.Equal(string.Empty, result.StdErr);
     }
 
@@ -45,7 +45,7 @@ public sealed class ConventionsEndToEndTests
         if (OperatingSystem.IsWindows()) return; // the test feeds stdin through sh
         var result = CliRunner.RunWithStdin(Data, CheckData("clean.md"), "check", "--format", "msbuild", "check/clean.md", "-");
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("check/clean.md(6,7,6,30): error DK6001: Slug 'hot-papers-2021-06-21' is also used by <stdin>\n", result.StdOut);
+        Assert.Equal("check/clean.md(6,7,6,30): error DK6001: Slug 'hot-papers-2021-06-21' is also used by <stdin>; give each digest its own slug\n", result.StdOut);
     }
 
     [Theory]

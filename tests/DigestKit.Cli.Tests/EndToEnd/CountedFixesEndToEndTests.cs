@@ -82,7 +82,7 @@ public sealed class CountedFixesEndToEndTests
 
         Assert.True(check.ExitCode == 1, check.ToString());
         Assert.Contains("DK4001", check.StdOut, StringComparison.Ordinal);
-        Assert.Contains("add [abs](https://arxiv.org/abs/2106.02901v2) before the pdf link ('digestkit fix' adds it)", check.StdOut, StringComparison.Ordinal);
+        Assert.Contains("add '[abs](https://arxiv.org/abs/2106.02901v2)' before the pdf link ('digestkit fix' adds it)", check.StdOut, StringComparison.Ordinal);
         Assert.Contains("; 2 can be repaired by 'digestkit fix'.", check.StdOut, StringComparison.Ordinal);
         Assert.True(fix.ExitCode == 0, fix.ToString());
         Assert.Contains("digest.md: fixed 2 problems", fix.StdOut, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class DuplicatePaperEndToEndTests
         var found = json.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
             .Where(r => r.GetProperty("ruleId").GetString() == "DK2013").ToList();
         var d = Assert.Single(found);
-        Assert.Equal("Paper 3 is arXiv paper '2106.02901', already listed as paper 1.", d.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal("Paper 3 is arXiv paper '2106.02901', already listed as paper 1; remove one of the two.", d.GetProperty("message").GetProperty("text").GetString());
         var region = d.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
         Assert.Equal((secondLine, 1, secondLine, Heading.Length + 1),
             (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));

@@ -23,6 +23,6 @@ public sealed class NotTextEndToEndTests
         Assert.Equal("DK2012", d.GetProperty("id").GetString());
         Assert.Equal("error", d.GetProperty("severity").GetString());
         Assert.Equal((1, 1, 0), (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32(), d.GetProperty("length").GetInt32()));
-        Assert.Equal("The file is not a text digest: it holds NUL characters (U+0000), the first at offset 8", d.GetProperty("message").GetString());
+        Assert.Equal("The file is not a text digest: it holds NUL characters (U+0000), the first at offset 8; save it as UTF-8 text, or exclude it from the digests", d.GetProperty("message").GetString());
     }
 }

@@ -70,7 +70,7 @@ public sealed class LanguageServerTests : IDisposable
         var first = diagnostics[0]!;
         Assert.Equal("digestkit", (string?)first["source"]);
         Assert.Equal("https://github.com/digestkit/digestkit/blob/main/docs/diagnostics/DK1008.md", (string?)first["codeDescription"]!["href"]);
-        Assert.Equal("Slug 'hot-papers-2021-06-12' does not match the title's date: expected 'hot-papers-2021-06-21'", (string?)first["message"]);
+        Assert.Equal("Slug 'hot-papers-2021-06-12' does not match the title's date; write 'hot-papers-2021-06-21'", (string?)first["message"]);
 
         // The pull model gives the same list.
         var pulled = await client.RequestAsync("textDocument/diagnostic", new JsonObject { ["textDocument"] = LspClient.Document(uri) });
@@ -180,7 +180,7 @@ public sealed class LanguageServerTests : IDisposable
         while (!diagnostics.Any(d => (string?)d!["code"] == "DK6001"));
 
         var duplicate = diagnostics.Single(d => (string?)d!["code"] == "DK6001")!;
-        Assert.Equal("Slug 'hot-papers-2021-06-21' is also used by a.md", (string?)duplicate["message"]);
+        Assert.Equal("Slug 'hot-papers-2021-06-21' is also used by a.md; give each digest its own slug", (string?)duplicate["message"]);
         Assert.Equal(1, (int?)duplicate["severity"]);
         Assert.Equal("5:6-5:29", $"{duplicate["range"]!["start"]!["line"]}:{duplicate["range"]!["start"]!["character"]}-{duplicate["range"]!["end"]!["line"]}:{duplicate["range"]!["end"]!["character"]}");
         var related = Assert.Single(duplicate["relatedInformation"]!.AsArray())!;
@@ -228,7 +228,7 @@ public sealed class LanguageServerTests : IDisposable
         client.Change(b, 2, LspClient.Edit(LspClient.Range(17, 5, 17, 11), "Malign"));
         var changed = await client.DiagnosticsAsync(b, 2);
         var inconsistent = changed.Single(d => (string?)d!["code"] == "DK6002")!;
-        Assert.Equal("arXiv paper '2106.02901' has a different title in a.md", (string?)inconsistent["message"]);
+        Assert.Equal("arXiv paper '2106.02901' has a different title in a.md; check which one is right", (string?)inconsistent["message"]);
         Assert.Equal(17, (int?)inconsistent["relatedInformation"]![0]!["location"]!["range"]!["start"]!["line"]);
 
         // a.md goes back to its slug: the duplicate goes; the paper disagreement and b.md's own slug warning stay.

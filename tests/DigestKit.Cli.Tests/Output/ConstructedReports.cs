@@ -50,17 +50,17 @@ internal static class ConstructedReports
         var diagnostics = new List<DigestDiagnostic>
         {
             // Deliberately out of order: the report sorts by file, then position.
-            At(broken, BrokenPath, "-208", DigestRules.InvalidCount, "Retweets", "-208"),
+            At(broken, BrokenPath, "-208", DigestRules.InvalidCount, "retweets", "-208"),
             At(broken, BrokenPath, "\"hot-papers-2021-06-12\"", DigestRules.SlugMismatch, "hot-papers-2021-06-12", "hot-papers-2021-06-21"),
             WithFix(At(broken, BrokenPath, "3", DigestRules.NumberingGap, "3", "2", occurrence: "# 3."), "2"),
-            At(broken, BrokenPath, "- links: [abs](https://arxiv.org/abs/2106.09785)", DigestRules.PdfLinkMissing, "2", "add [pdf](https://arxiv.org/pdf/2106.09785) after the abs link"),
+            At(broken, BrokenPath, "- links: [abs](https://arxiv.org/abs/2106.09785)", DigestRules.PdfLinkMissing, "2", "add '[pdf](https://arxiv.org/pdf/2106.09785)' after the abs link"),
             At(broken, BrokenPath, "cs.XY", DigestRules.UnknownCategory, "cs.XY", occurrence: "[cs.XY]"),
             At(SpecialText, SpecialPath, "indented", DigestRules.UnexpectedContent, "indented", "after the front matter"),
             At(SpecialText, SpecialPath, "Emoji", DigestRules.EmptyAuthor, "1"),
             At(SpecialText, SpecialPath, "\u202E", DigestRules.BidiControl, "U+202E (RIGHT-TO-LEFT OVERRIDE)", "an author name"),
             At(SpecialText, SpecialPath, "https://twitter.com/someone/likes/12345", DigestRules.TweetLinkNotStatus, "https://twitter.com/someone/likes/12345"),
-            At(SpecialText, SpecialPath, "Hot Papers 2021-06-21\n---\n\tTab", DigestRules.YamlSyntax, "a span over three lines"),
-            new DigestDiagnostic("DK2006", DigestSeverity.Error, "Paper 1 has no '- retweets: R, favorites: F (timestamp)' line", SpecialPath,
+            At(SpecialText, SpecialPath, "Hot Papers 2021-06-21\n---\n\tTab", DigestRules.YamlSyntax, "a span over three lines", "correct the YAML at this point"),
+            new DigestDiagnostic("DK2006", DigestSeverity.Error, DigestRules.MissingMetrics.FormatMessage("1"), SpecialPath,
                 new LineMap(SpecialText).Span(SpecialText.Length, 0), new EquatableArray<string>(["1"])),
             WithFix(At(MojibakeText, MojibakePath, "Petar Veliƒçkoviƒá", DigestRules.MojibakeInAuthor, "Petar Veliƒçkoviƒá", "UTF-8 read as Mac OS Roman", "Petar Veličković"), "Petar Veličković"),
             WithFix(At(MojibakeText, MojibakePath, "üëá", DigestRules.MojibakeInText, "üëá", "UTF-8 read as Mac OS Roman", "👇"), "👇"),

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DigestKit.Cli.Commands;
 using DigestKit.Cli.Output;
 using DigestKit.Cli.Tests.Infrastructure;
+using DigestKit.Engine;
 using DigestKit.Tests;
 
 namespace DigestKit.Cli.Tests.Output;
@@ -37,6 +38,26 @@ public sealed class FormatGoldenTests
         Assert.Equal("    | " + new string(' ', 12) + "^~~~", lines[index + 2]);
         Assert.Equal("Checked 3 files: 6 errors, 8 warnings, 1 info; 3 can be repaired by 'digestkit fix'.", lines[^2]);
         Assert.Equal(string.Empty, lines[^1]);
+    }
+
+    [Fact]
+    public void Human_output_shows_each_rules_help_link_once_under_its_first_diagnostic()
+    {
+        var report = ConstructedReports.Create();
+        var lines = Render(OutputFormat.Human).Split('\n');
+        foreach (var id in report.Diagnostics.Select(d => d.Id).Distinct())
+        {
+            var help = " = help: " + DigestRules.Find(id)!.HelpLink;
+            var at = Array.FindIndex(lines, l => l.EndsWith(help, StringComparison.Ordinal));
+            Assert.True(at >= 0, id + " has no help line:\n" + string.Join('\n', lines));
+            Assert.Single(lines, l => l.EndsWith(help, StringComparison.Ordinal));
+            var first = Array.FindIndex(lines, l => l.Contains($" {id}: ", StringComparison.Ordinal));
+            Assert.True(at > first && lines.Skip(first + 1).Take(at - first - 1).All(l => l.StartsWith(' ')), $"{id}'s help line is not under its first diagnostic");
+        }
+
+        // Under the gutter of the excerpt above it, as rustc's "= help:" lines.
+        Assert.Contains("    |             ^~~~\n    = help: " + DigestRules.InvalidCount.HelpLink + "\n", string.Join('\n', lines), StringComparison.Ordinal);
+        Assert.Contains("\n  = help: " + DigestRules.InternalError.HelpLink + "\n", string.Join('\n', lines), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +132,7 @@ public sealed class FormatGoldenTests
             Assert.Equal(d.Id, m.Groups["id"].Value);
         }
 
-        Assert.Contains("check/broken.md(22,13,22,17): error DK3001: Retweets count '-208' is not a non-negative integer", lines);
+        Assert.Contains("check/broken.md(22,13,22,17): error DK3001: The retweets count '-208' is not a whole number of 0 or more; write one such as 12", lines);
         Assert.Contains(lines, l => l.StartsWith("check/mojibake.md(5,8,5,11): info DK5002: ", StringComparison.Ordinal));
     }
 

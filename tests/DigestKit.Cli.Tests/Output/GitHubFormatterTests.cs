@@ -69,13 +69,13 @@ public sealed class GitHubFormatterTests
         Assert.Equal(report.SummaryLine(), lines[^2]);
         var commands = lines[..^2];
         Assert.Equal(report.Diagnostics.Count, commands.Length);
-        Assert.Contains("::error file=check/broken.md,line=22,col=13,endLine=22,endColumn=17,title=DK3001::Retweets count '-208' is not a non-negative integer", commands);
-        Assert.Contains("::warning file=check/broken.md,line=32,col=3,endLine=32,endColumn=4,title=DK2003::Paper number 3 is out of sequence: expected 2", commands);
+        Assert.Contains("::error file=check/broken.md,line=22,col=13,endLine=22,endColumn=17,title=DK3001::The retweets count '-208' is not a whole number of 0 or more; write one such as 12", commands);
+        Assert.Contains("::warning file=check/broken.md,line=32,col=3,endLine=32,endColumn=4,title=DK2003::Paper number 3 is out of sequence; number it 2 ('digestkit fix' renumbers the papers)", commands);
         Assert.Contains(commands, c => c.StartsWith("::notice file=check/mojibake.md,line=5,col=8,endLine=5,endColumn=11,title=DK5002::", StringComparison.Ordinal));
 
         // Columns only on a one-line span; no file for a diagnostic that has none.
-        Assert.Contains("::error file=check/sub dir/special.md,line=2,endLine=4,title=DK1003::Front matter YAML error: a span over three lines", commands);
-        Assert.Contains("::error title=DK9001::DigestKit could not check this file: a cross-file rule failed: constructed for the test", commands);
+        Assert.Contains("::error file=check/sub dir/special.md,line=2,endLine=4,title=DK1003::Front matter is not valid YAML: a span over three lines; correct the YAML at this point", commands);
+        Assert.Contains("::error title=DK9001::DigestKit could not check this file: a cross-file rule failed: constructed for the test; report it as a DigestKit issue, with this file", commands);
 
         for (var i = 0; i < commands.Length; i++)
         {
@@ -102,7 +102,7 @@ public sealed class GitHubFormatterTests
         var output = Render(new CheckReport(["odd,name:x.md"], [diagnostic], _ => text));
         var lines = output.Split('\n');
         Assert.Equal(3, lines.Length);
-        Assert.Equal("::warning file=odd%2Cname%3Ax.md,line=2,col=6,endLine=2,endColumn=9,title=DK2009::Unexpected content 'two%0D%0A::error::injected' with: 100%25", lines[0]);
+        Assert.Equal("::warning file=odd%2Cname%3Ax.md,line=2,col=6,endLine=2,endColumn=9,title=DK2009::Unexpected content 'two%0D%0A::error::injected' with: 100%25; remove it or move it to its place, as it is not embedded", lines[0]);
         var (_, properties, data) = Parse(lines[0]);
         Assert.Equal("odd,name:x.md", properties["file"]);
         Assert.Equal("Unexpected content 'two\r\n::error::injected' with: 100%", data);

@@ -81,10 +81,10 @@ public sealed class SarifFormatterTests
         using var sarif = Render(ConstructedReports.Create(), ConstructedReports.SarifAtRoot);
         Assert.False(Run(sarif).TryGetProperty("artifacts", out _));
         var messages = Results(sarif).Select(r => r.GetProperty("message").GetProperty("text").GetString()!).ToList();
-        Assert.Contains("Retweets count '-208' is not a non-negative integer.", messages);
+        Assert.Contains("The retweets count '-208' is not a whole number of 0 or more; write one such as 12.", messages);
 
         // A question is a sentence already.
-        Assert.Contains("Author name 'Petar Veliƒçkoviƒá' looks mis-encoded (UTF-8 read as Mac OS Roman): did you mean 'Petar Veličković'?", messages);
+        Assert.Contains("Author name 'Petar Veliƒçkoviƒá' looks mis-encoded (UTF-8 read as Mac OS Roman); write 'Petar Veličković' ('digestkit fix' repairs it).", messages);
         Assert.All(messages, m => Assert.True(m.EndsWith('.') || m.EndsWith('?'), m));
     }
 
@@ -120,7 +120,7 @@ public sealed class SarifFormatterTests
         var notifications = invocation.GetProperty("toolExecutionNotifications").EnumerateArray().ToList();
         Assert.Equal(2, notifications.Count);
         Assert.Equal("DK9001", notifications[0].GetProperty("associatedRule").GetProperty("id").GetString());
-        Assert.Equal("DigestKit could not check this file: a cross-file rule failed: constructed for the test.",
+        Assert.Equal("DigestKit could not check this file: a cross-file rule failed: constructed for the test; report it as a DigestKit issue, with this file.",
             notifications[0].GetProperty("message").GetProperty("text").GetString());
         Assert.Equal("error", notifications[1].GetProperty("level").GetString());
         Assert.Equal("Cannot read 'check/gone.md': Permission denied.", notifications[1].GetProperty("message").GetProperty("text").GetString());
@@ -146,7 +146,7 @@ public sealed class SarifFormatterTests
 
         var before = FingerprintsOf(text);
         var after = FingerprintsOf(moved);
-        Assert.Contains("DK3001 retweets count '-208' is not a non-negative integer.", before.Keys);
+        Assert.Contains("DK3001 The retweets count '-208' is not a whole number of 0 or more; write one such as 12.", before.Keys);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         foreach (var (key, (fingerprint, line)) in before)
         {
@@ -182,7 +182,7 @@ public sealed class SarifFormatterTests
 
         var results = Results(sarif);
         var slug = results.Single(r => r.GetProperty("ruleId").GetString() == "DK6001");
-        Assert.Equal("Slug 'hot-papers-2021-06-21' is also used by [content/a.md](1).", slug.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal("Slug 'hot-papers-2021-06-21' is also used by [content/a.md](1); give each digest its own slug.", slug.GetProperty("message").GetProperty("text").GetString());
         var related = slug.GetProperty("relatedLocations")[0];
         Assert.Equal(1, related.GetProperty("id").GetInt32());
         var location = related.GetProperty("physicalLocation");
@@ -194,7 +194,7 @@ public sealed class SarifFormatterTests
 
         // The paper's identifier is not in the first file's text: the related location is the file alone.
         var inconsistent = results.Single(r => r.GetProperty("ruleId").GetString() == "DK6002");
-        Assert.Equal("arXiv paper '2106.09785' has a different title in [content/a.md](1).", inconsistent.GetProperty("message").GetProperty("text").GetString());
+        Assert.Equal("arXiv paper '2106.09785' has a different title in [content/a.md](1); check which one is right.", inconsistent.GetProperty("message").GetProperty("text").GetString());
         var paperLocation = inconsistent.GetProperty("relatedLocations")[0].GetProperty("physicalLocation");
         Assert.Equal("content/a.md", paperLocation.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.False(paperLocation.TryGetProperty("region", out _));
