@@ -194,6 +194,42 @@ public class CatalogueTests
         Assert.DoesNotContain("TODO", DocsPages.HandWritten(page));
     }
 
+    [Theory]
+    [MemberData(nameof(Rules))]
+    public void Each_rule_on_a_digest_names_the_part_of_the_writers_guide_it_checks(string id)
+    {
+        var rule = DigestRules.Find(id)!;
+        if (DigestEngine.OwnerOf(rule)?.Kind == DigestRuleOwnerKind.CSharpCode)
+        {
+            Assert.Null(rule.GuideSection);
+            return;
+        }
+
+        Assert.True(rule.GuideSection is not null,
+            $"{id} has no GuideSection in DigestRules.cs: set GuideSection = DigestGuide.X, the part of {DigestGuide.Path} that describes what it checks");
+        var headings = DocsPages.GuideHeadings();
+        Assert.True(headings.ContainsKey(rule.GuideSection),
+            $"{id}'s GuideSection '{rule.GuideSection}' is no heading of {DigestGuide.Path}; its anchors are: {string.Join(", ", headings.Keys)}");
+        Assert.Equal("https://github.com/digestkit/digestkit/blob/main/docs/format.md#" + rule.GuideSection, rule.GuideLink);
+        var page = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "diagnostics", id + ".md"));
+        Assert.Contains($"| Writer's guide | [{headings[rule.GuideSection]}](../format.md#{rule.GuideSection}) |", page);
+    }
+
+    [Fact]
+    public void Every_constant_of_DigestGuide_is_a_heading_of_the_guide_and_the_README_links_the_guide()
+    {
+        var headings = DocsPages.GuideHeadings();
+        var anchors = typeof(DigestGuide).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.Name != nameof(DigestGuide.Path))
+            .Select(f => (string)f.GetValue(null)!)
+            .ToList();
+        Assert.NotEmpty(anchors);
+        Assert.All(anchors, a => Assert.True(headings.ContainsKey(a), $"DigestGuide's '{a}' is no heading of {DigestGuide.Path}"));
+        Assert.Equal("metrics-line", DocsPages.Anchor("Metrics line"));
+        Assert.Equal("title-slug-and-description", DocsPages.Anchor("Title, slug and description"));
+        Assert.Contains("](docs/format.md)", File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "README.md")));
+    }
+
     [Fact]
     public void The_docs_index_lists_every_rule()
     {

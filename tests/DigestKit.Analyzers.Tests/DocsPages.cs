@@ -25,12 +25,48 @@ internal static class DocsPages
         page.Append("| Category | `").Append(rule.Category).Append("` |\n");
         page.Append("| Default severity | ").Append(rule.DefaultSeverity).Append(" |\n");
         page.Append("| Message | ").Append(rule.MessageFormat.Replace("|", "&#124;")).Append(" |\n");
-        page.Append("| Reported by | ").Append(owner).Append(" |\n\n");
+        page.Append("| Reported by | ").Append(owner).Append(" |\n");
+        if (rule.GuideSection is { } section)
+        {
+            page.Append("| Writer's guide | [").Append(GuideHeading(section)).Append("](../format.md#").Append(section).Append(") |\n");
+        }
+
+        page.Append('\n');
         page.Append(Meaning).Append(rule.Description).Append('\n');
         page.Append(body);
         page.Append(ConfiguringSection(rule));
         return page.ToString();
     }
+
+    /// <summary>
+    /// The headings of the writer's guide, docs/format.md, by their anchor (GitHub's: lower case, punctuation dropped,
+    /// spaces as hyphens).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> GuideHeadings()
+    {
+        var headings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(Path.Combine(DigestKit.Tests.TestPaths.RepoRoot, DigestGuide.Path)))
+        {
+            var level = line.TakeWhile(c => c == '#').Count();
+            if (level is >= 1 and <= 6 && line.Length > level && line[level] == ' ')
+            {
+                var text = line[(level + 1)..].Trim();
+                headings.TryAdd(Anchor(text), text);
+            }
+        }
+
+        return headings;
+    }
+
+    public static string Anchor(string heading) =>
+        new string(heading.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').ToArray()).Replace(' ', '-');
+
+    /// <summary>The heading of the guide's part <paramref name="section"/>.</summary>
+    public static string GuideHeading(string section) =>
+        GuideHeadings().TryGetValue(section, out var heading)
+            ? heading
+            : throw new InvalidOperationException(
+                $"GuideSection '{section}' is not the anchor of a heading in {DigestGuide.Path}: use one of its anchors ({string.Join(", ", GuideHeadings().Keys)}), or add the heading to the guide and its constant to DigestGuide");
 
     /// <summary>What follows the first paragraph of "What it means", up to "Configuring".</summary>
     public static string HandWritten(string page)

@@ -23,6 +23,15 @@ namespace DigestKit.Engine
         /// </summary>
         public string Description { get; init; } = string.Empty;
 
+        /// <summary>
+        /// The part of the writer's guide (docs/format.md) this rule checks, one of <see cref="DigestGuide"/>'s anchors;
+        /// null only for rules on C# code. The rule's docs page links there.
+        /// </summary>
+        public string? GuideSection { get; init; }
+
+        /// <summary>The guide's part this rule checks, on the project's site, or null when it has none.</summary>
+        public string? GuideLink => GuideSection is null ? null : RepositoryUrl + "/blob/main/" + DigestGuide.Path + "#" + GuideSection;
+
         /// <summary>The family of safe repairs that fixes this diagnostic, or null when it has none.</summary>
         public DigestFix? Fix { get; init; }
 
