@@ -105,7 +105,7 @@ public sealed class GitHubFormatterTests
         Assert.Equal("::warning file=odd%2Cname%3Ax.md,line=2,col=6,endLine=2,endColumn=9,title=DK2009::Unexpected content 'two%0D%0A::error::injected' with: 100%25; remove it or move it to its place, as it is not embedded", lines[0]);
         var (_, properties, data) = Parse(lines[0]);
         Assert.Equal("odd,name:x.md", properties["file"]);
-        Assert.Equal("Unexpected content 'two\r\n::error::injected' with: 100%", data);
+        Assert.Equal("Unexpected content 'two\r\n::error::injected' with: 100%; remove it or move it to its place, as it is not embedded", data);
     }
 
     [Fact]
