@@ -105,7 +105,7 @@ public class MojibakeRobustnessTests
             Assert.Equal(DigestSeverity.Info, d.Severity);
             Assert.Equal("\u2014\u00c7\u2013\u00e6", text.Substring(d.Span.Start, d.Span.Length));
             Assert.Equal(
-                "Text '\u2014\u00c7\u2013\u00e6' may be mis-encoded, but its readings disagree ('\u0442\u043e' as UTF-8 read as Mac OS Roman; " +
+                "Text '\u2014\u00c7\u2013\u00e6' may be mis-encoded, but its readings disagree ('\u0442\u043e' as UTF-8 read as Mac OS Roman, or " +
                 "'\u2014\u01d6\u00e6' as UTF-8 read as Windows-1252); check it, and correct it by hand if it is wrong",
                 d.Message);
         }

@@ -284,7 +284,10 @@ namespace DigestKit.Engine.Rules
             }
         }
 
-        /// <summary>Every distinct decoding the findings undid, in order: one name can hold two accidents.</summary>
+        /// <summary>
+        /// Every distinct decoding the findings undid, in order: one name can hold two accidents. Joined with " and ",
+        /// not "; ", which in a message starts its advice.
+        /// </summary>
         private static string Encodings(IReadOnlyList<MojibakeFinding> findings)
         {
             var names = new List<string>();
@@ -296,7 +299,7 @@ namespace DigestKit.Engine.Rules
                 }
             }
 
-            return string.Join("; ", names);
+            return string.Join(" and ", names);
         }
 
         internal static string CharacterName(char c)

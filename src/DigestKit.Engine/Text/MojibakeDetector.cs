@@ -304,7 +304,7 @@ namespace DigestKit.Engine.Text
                 }
 
                 uncertain?.Add(new MojibakeUncertainty(wider.Start, wider.Length, text.Substring(wider.Start, wider.Length),
-                    Reading(text, wider, wider) + "; " + Reading(text, wider, kept[k])));
+                    Reading(text, wider, wider) + ", or " + Reading(text, wider, kept[k])));
             }
 
             return sure;
