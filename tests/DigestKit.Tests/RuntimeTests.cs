@@ -158,12 +158,9 @@ public sealed class RuntimeTests
         foreign[3] = (byte)'1';
         var tooMany = (byte[])pack.Clone();
         tooMany[5] = 0x7F;
-        var outside = (byte[])pack.Clone();
-        outside[8 + 12 + 3] = 0x7F; // the front part's length
         Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(foreign))).Message);
         Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(tooMany))).Message);
-        var read = DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(outside));
-        Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => Find(read, 0, "ka", out _)).Message);
+        // A pack pointing outside itself: PackChecksumTests (its checksum must be made right for the bounds to be reached).
     }
 
     private static unsafe bool Find(DigestKit.Data.DigestPack pack, int slot, string key, out DigestKit.Data.DigestRange range)

@@ -17,6 +17,12 @@ internal static class TestBlobs
             i, "P" + i, new[] { "A" }.ToEquatableArray(), 10, 5, null, null, "abs", "pdf", EquatableArray<string>.Empty,
             "abstract " + i, new[] { new TweetSpec("N", "h", 1, "u", null, "t", "<b>", null) }.ToEquatableArray())).ToEquatableArray());
 
+    /// <summary>The pack of the sample posts (tests/Data), each with its index fragment, as the build task writes it.</summary>
+    public static byte[] SamplePack() => Pack(TestPaths.AllSampleFiles
+        .Select(f => DigestSpecBuilder.Build(f, File.ReadAllText(f), Path.GetDirectoryName(f)!).Spec!)
+        .Select(spec => (spec.Key, Encoding.UTF8.GetBytes(DigestBlobWriter.WriteDigestWithIndex(spec))))
+        .ToArray());
+
     /// <summary>A pack as the build task writes it.</summary>
     public static byte[] Pack(params (string Key, byte[] Blob)[] blobs)
     {

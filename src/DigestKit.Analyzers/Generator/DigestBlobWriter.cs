@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using DigestKit.Analyzers.Generator.Model;
+using DigestKit.Data;
 
 namespace DigestKit.Analyzers.Generator
 {
@@ -197,16 +198,20 @@ namespace DigestKit.Analyzers.Generator
         public const string PackMagic = DigestKit.Data.DataFormat.PackMagic;
 
         /// <summary>The pack's header: magic, digest count, index offset and length.</summary>
-        public const int PackHeaderSize = 16;
+        public const int PackHeaderSize = DigestKit.Data.DataFormat.PackHeaderSize;
+
+        /// <summary>The pack's last bytes: the checksum (<see cref="PackChecksum"/>) of everything before them.</summary>
+        public const int PackChecksumSize = DigestKit.Data.DataFormat.PackChecksumSize;
 
         /// <summary>
         /// Writes the pack of <paramref name="blobs"/> (key and blob) to <paramref name="output"/>: the one resource that
         /// holds every digest of a project. Binary, little-endian, so that the runtime reads entry <c>i</c> without
-        /// parsing the others: <c>"DKP4"</c>, the count, the index's offset and length (int32s), per digest in ordinal key order six int32s (key
+        /// parsing the others: <c>"DKP5"</c>, the count, the index's offset and length (int32s), per digest in ordinal key order six int32s (key
         /// offset and length, front offset and length, cold offset and length, offsets from the start of the pack),
         /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(System.IO.Stream, out long, out int, out long, out int, out long, out int)"/>):
         /// what a listing reads is one region. Last the index (<see cref="DigestIndexWriter.Build"/>) of the blobs that
-        /// carry a fragment (<see cref="WriteDigestWithIndex"/>), slots numbered as here. The tests' packs are made here.
+        /// carry a fragment (<see cref="WriteDigestWithIndex"/>), slots numbered as here; after it the checksum of all the
+        /// rest (<see cref="PackChecksum"/>), computed as it is written. The tests' packs are made here.
         /// </summary>
         /// <exception cref="ArgumentException">A blob is not in this version's format, or a key repeats.</exception>
         public static void WritePack(IReadOnlyList<KeyValuePair<string, byte[]>> blobs, System.IO.Stream output)
@@ -284,10 +289,11 @@ namespace DigestKit.Analyzers.Generator
                 WriteInt32(header, PackHeaderSize + (i * 4), table[i]);
             }
 
-            output.Write(header, 0, header.Length);
+            var checksum = new PackChecksum();
+            Write(output, header, header.Length, checksum);
             foreach (var key in keys)
             {
-                output.Write(key, 0, key.Length);
+                Write(output, key, key.Length, checksum);
             }
 
             var buffer = new byte[1 << 16];
@@ -297,14 +303,23 @@ namespace DigestKit.Analyzers.Generator
                 {
                     using var blob = sorted[i].Value();
                     blob.Position = part == 0 ? fronts[i] : colds[i];
-                    Copy(blob, output, table[(i * 6) + (part == 0 ? 3 : 5)], buffer);
+                    Copy(blob, output, table[(i * 6) + (part == 0 ? 3 : 5)], buffer, checksum);
                 }
             }
 
-            output.Write(index, 0, index.Length);
+            Write(output, index, index.Length, checksum);
+            var trailer = new byte[PackChecksumSize];
+            WriteInt64(trailer, 0, checksum.Finish());
+            output.Write(trailer, 0, trailer.Length);
         }
 
-        private static void Copy(System.IO.Stream input, System.IO.Stream output, int length, byte[] buffer)
+        private static void Write(System.IO.Stream output, byte[] bytes, int length, PackChecksum? checksum)
+        {
+            output.Write(bytes, 0, length);
+            checksum?.Append(bytes, 0, length);
+        }
+
+        private static void Copy(System.IO.Stream input, System.IO.Stream output, int length, byte[] buffer, PackChecksum? checksum = null)
         {
             while (length > 0)
             {
@@ -314,9 +329,15 @@ namespace DigestKit.Analyzers.Generator
                     throw new System.IO.IOException("a blob changed while it was being packed");
                 }
 
-                output.Write(buffer, 0, n);
+                Write(output, buffer, n, checksum);
                 length -= n;
             }
+        }
+
+        private static void WriteInt64(byte[] buffer, int offset, ulong value)
+        {
+            WriteInt32(buffer, offset, (int)value);
+            WriteInt32(buffer, offset + 4, (int)(value >> 32));
         }
 
         private static void WriteInt32(byte[] buffer, int offset, int value)
