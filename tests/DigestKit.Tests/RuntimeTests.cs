@@ -86,8 +86,12 @@ public sealed class RuntimeTests
         {
             Papers = new[]
             {
-                new PaperSpec(1, "T", new[] { "Ada", "Bo Ž", "\uD800 lone" }.ToEquatableArray(), 1, 2, null, null, "abs", "pdf",
-                    EquatableArray<string>.Empty, "", EquatableArray<TweetSpec>.Empty),
+                new PaperSpec
+                {
+                    Rank = 1, Title = "T", Authors = new[] { "Ada", "Bo Ž", "\uD800 lone" }.ToEquatableArray(), Retweets = 1, Favorites = 2,
+                    MeasuredAt = null, ArxivId = null, AbsUrl = "abs", PdfUrl = "pdf", Categories = EquatableArray<string>.Empty, Abstract = "",
+                    Tweets = EquatableArray<TweetSpec>.Empty,
+                },
             }.ToEquatableArray(),
         };
         var paper = Digest.FromUtf8(Blob(spec)).Papers.Single();

@@ -29,16 +29,10 @@ namespace DigestKit.Analyzers.Generator
         public static string WriteDigest(DigestSpec digest)
         {
             var frontMatter = new StringBuilder();
-            Text(frontMatter, digest.SourcePath);
-            Text(frontMatter, digest.Title);
-            Date(frontMatter, digest.Date);
-            Text(frontMatter, digest.Template);
-            Number(frontMatter, digest.Draft ? 1 : 0);
-            Text(frontMatter, digest.Slug);
-            Text(frontMatter, digest.Category);
-            TextList(frontMatter, digest.Tags);
-            Text(frontMatter, digest.Description);
-            Text(frontMatter, digest.SocialImage);
+            for (var field = default(FrontMatterField); field < FrontMatterField.End; field++)
+            {
+                WriteField(frontMatter, digest, field);
+            }
 
             var front = new StringBuilder();
             Group(front, frontMatter.ToString());
@@ -49,46 +43,17 @@ namespace DigestKit.Analyzers.Generator
             foreach (var paper in digest.Papers)
             {
                 var rest = new StringBuilder();
-                Text(rest, paper.ArxivId);
-                Text(rest, paper.AbsUrl);
-                Text(rest, paper.PdfUrl);
-                TextList(rest, paper.Categories);
-                Text(rest, paper.Abstract);
-                var tweets = new StringBuilder();
-                Number(tweets, paper.Tweets.Count);
-                foreach (var tweet in paper.Tweets)
+                for (var field = default(PaperColdField); field < PaperColdField.End; field++)
                 {
-                    Text(tweets, tweet.AuthorName);
-                    Text(tweets, tweet.Handle);
-                    Number(tweets, tweet.StatusId);
-                    Text(tweets, tweet.Url);
-                    Date(tweets, tweet.Date);
-                    Text(tweets, tweet.Text);
-                    Text(tweets, tweet.Html);
-                    Text(tweets, tweet.Language);
+                    WriteField(rest, paper, field);
                 }
 
-                Group(rest, tweets.ToString());
                 var restText = rest.ToString();
                 var restBytes = StrictUtf8.GetByteCount(restText);
-
-                // One field for the numbers (the author count included): listing papers parses one field header per
-                // paper for them, not eight.
-                var numbers = string.Join(
-                    ",",
-                    paper.Rank.ToString(CultureInfo.InvariantCulture),
-                    paper.Retweets.ToString(CultureInfo.InvariantCulture),
-                    paper.Favorites.ToString(CultureInfo.InvariantCulture),
-                    paper.MeasuredAt is { } measured ? measured.Ticks.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                    paper.MeasuredAt is { } kind ? ((int)kind.Kind).ToString(CultureInfo.InvariantCulture) : string.Empty,
-                    coldBytes.ToString(CultureInfo.InvariantCulture),
-                    restBytes.ToString(CultureInfo.InvariantCulture),
-                    paper.Authors.Count.ToString(CultureInfo.InvariantCulture));
-                Text(front, numbers);
-                Text(front, paper.Title);
-                var authors = new StringBuilder();
-                TextList(authors, paper.Authors);
-                Group(front, authors.ToString());
+                for (var field = default(PaperField); field < PaperField.End; field++)
+                {
+                    WriteField(front, paper, field, coldBytes, restBytes);
+                }
 
                 cold.Append(restText);
                 coldBytes += restBytes;
@@ -100,6 +65,113 @@ namespace DigestKit.Analyzers.Generator
             Group(blob, cold.ToString());
             return blob.ToString();
         }
+
+        // One switch per record of DigestSchema, each case the value of one field; the default throws, so a field
+        // declared in the schema and not written here fails every test that writes a blob.
+        private static void WriteField(StringBuilder builder, DigestSpec digest, FrontMatterField field)
+        {
+            switch (field)
+            {
+                case FrontMatterField.SourcePath: Text(builder, digest.SourcePath); break;
+                case FrontMatterField.Title: Text(builder, digest.Title); break;
+                case FrontMatterField.Date: Date(builder, digest.Date); break;
+                case FrontMatterField.Template: Text(builder, digest.Template); break;
+                case FrontMatterField.Draft: Number(builder, digest.Draft ? 1 : 0); break;
+                case FrontMatterField.Slug: Text(builder, digest.Slug); break;
+                case FrontMatterField.Category: Text(builder, digest.Category); break;
+                case FrontMatterField.Tags: TextList(builder, digest.Tags); break;
+                case FrontMatterField.Description: Text(builder, digest.Description); break;
+                case FrontMatterField.SocialImage: Text(builder, digest.SocialImage); break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        private static void WriteField(StringBuilder builder, PaperSpec paper, PaperField field, int coldOffset, int coldLength)
+        {
+            switch (field)
+            {
+                case PaperField.Numbers: Text(builder, Numbers(paper, coldOffset, coldLength)); break;
+                case PaperField.Title: Text(builder, paper.Title); break;
+                case PaperField.Authors:
+                    var authors = new StringBuilder();
+                    TextList(authors, paper.Authors);
+                    Group(builder, authors.ToString());
+                    break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        /// <summary>
+        /// The paper's numbers in one field (the author count included): listing papers parses one field header per
+        /// paper for them, not eight.
+        /// </summary>
+        private static string Numbers(PaperSpec paper, int coldOffset, int coldLength)
+        {
+            var numbers = new string[(int)PaperNumber.End];
+            for (var number = default(PaperNumber); number < PaperNumber.End; number++)
+            {
+                long? value = number switch
+                {
+                    PaperNumber.Rank => paper.Rank,
+                    PaperNumber.Retweets => paper.Retweets,
+                    PaperNumber.Favorites => paper.Favorites,
+                    PaperNumber.MeasuredAtTicks => paper.MeasuredAt?.Ticks,
+                    PaperNumber.MeasuredAtKind => paper.MeasuredAt is { } measured ? (long)measured.Kind : null,
+                    PaperNumber.ColdOffset => coldOffset,
+                    PaperNumber.ColdLength => coldLength,
+                    PaperNumber.AuthorCount => paper.Authors.Count,
+                    _ => throw Unwritten(number),
+                };
+                numbers[(int)number] = value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+
+            return string.Join(",", numbers);
+        }
+
+        private static void WriteField(StringBuilder builder, PaperSpec paper, PaperColdField field)
+        {
+            switch (field)
+            {
+                case PaperColdField.ArxivId: Text(builder, paper.ArxivId); break;
+                case PaperColdField.AbsUrl: Text(builder, paper.AbsUrl); break;
+                case PaperColdField.PdfUrl: Text(builder, paper.PdfUrl); break;
+                case PaperColdField.Categories: TextList(builder, paper.Categories); break;
+                case PaperColdField.Abstract: Text(builder, paper.Abstract); break;
+                case PaperColdField.Tweets:
+                    var tweets = new StringBuilder();
+                    Number(tweets, paper.Tweets.Count);
+                    foreach (var tweet in paper.Tweets)
+                    {
+                        for (var tweetField = default(TweetField); tweetField < TweetField.End; tweetField++)
+                        {
+                            WriteField(tweets, tweet, tweetField);
+                        }
+                    }
+
+                    Group(builder, tweets.ToString());
+                    break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        private static void WriteField(StringBuilder builder, TweetSpec tweet, TweetField field)
+        {
+            switch (field)
+            {
+                case TweetField.AuthorName: Text(builder, tweet.AuthorName); break;
+                case TweetField.Handle: Text(builder, tweet.Handle); break;
+                case TweetField.StatusId: Number(builder, tweet.StatusId); break;
+                case TweetField.Url: Text(builder, tweet.Url); break;
+                case TweetField.Date: Date(builder, tweet.Date); break;
+                case TweetField.Text: Text(builder, tweet.Text); break;
+                case TweetField.Html: Text(builder, tweet.Html); break;
+                case TweetField.Language: Text(builder, tweet.Language); break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        private static InvalidOperationException Unwritten(object field) =>
+            new InvalidOperationException("DigestBlobWriter writes no value for the schema's field " + field);
 
         /// <summary>
         /// A digest's blob followed by its share of the index (<see cref="DigestIndexWriter.WriteFragment"/>) as a third

@@ -73,6 +73,13 @@ namespace DigestKit.Data
         /// <summary>Starts a digest's blob and a catalog.</summary>
         public const string Magic = "DK3;";
 
+        /// <summary>
+        /// The <see cref="DigestSchema.Fingerprint"/> of the fields <see cref="Magic"/> and <see cref="PackMagic"/>
+        /// stand for. A test fails when the schema's fingerprint is another: a field was added, moved or changed
+        /// kind, so bump both versions and set this to the new fingerprint.
+        /// </summary>
+        public const uint SchemaFingerprint = 0xFA4D8C43u;
+
         /// <summary>Starts a pack (four ASCII bytes). DKP5: the pack ends with its checksum.</summary>
         public const string PackMagic = "DKP5";
 
