@@ -4,7 +4,10 @@ namespace DigestKit.Data
     /// The format of the data DigestKit embeds. The generator's <c>Generator/DigestBlobWriter.cs</c> writes it (in
     /// the generator, and in the build task, which links that file); <see cref="DigestDecoder"/>,
     /// <see cref="DigestPack"/> and <see cref="DigestCollection"/> read it. Writer and reader ship together, and the
-    /// versions in <see cref="Magic"/> and <see cref="PackMagic"/> change whenever the layout does.
+    /// versions in <see cref="Magic"/> and <see cref="PackMagic"/> change whenever the layout does. The fields of each
+    /// record and their order (front matter, paper, paper numbers, cold paper, tweet below) are declared once, in
+    /// <see cref="DigestSchema"/>, which writer and reader both walk; <see cref="SchemaFingerprint"/> ties the versions
+    /// to it.
     /// <code>
     /// digest   := "DK3;" group(front) group(cold)
     /// front    := group(sourcePath title date template draft slug category list(tags) description socialImage)

@@ -181,37 +181,23 @@ namespace DigestKit.Data
         public static string Describe()
         {
             var text = new StringBuilder();
-            text.Append("front matter:");
-            for (var f = default(FrontMatterField); f < FrontMatterField.End; f++)
+            Record(text, "front matter", (int)FrontMatterField.End, i => (FrontMatterField)i + "=" + Kind((FrontMatterField)i));
+            Record(text, "paper", (int)PaperField.End, i => (PaperField)i + "=" + Kind((PaperField)i));
+            Record(text, "paper numbers", (int)PaperNumber.End, i => ((PaperNumber)i).ToString());
+            Record(text, "paper cold", (int)PaperColdField.End, i => (PaperColdField)i + "=" + Kind((PaperColdField)i));
+            Record(text, "tweet", (int)TweetField.End, i => (TweetField)i + "=" + Kind((TweetField)i));
+            return text.ToString();
+        }
+
+        private static void Record(StringBuilder text, string name, int count, Func<int, string> field)
+        {
+            text.Append(name).Append(':');
+            for (var i = 0; i < count; i++)
             {
-                text.Append(' ').Append(f).Append('=').Append(Kind(f));
+                text.Append(' ').Append(field(i));
             }
 
-            text.Append("\npaper:");
-            for (var f = default(PaperField); f < PaperField.End; f++)
-            {
-                text.Append(' ').Append(f).Append('=').Append(Kind(f));
-            }
-
-            text.Append("\npaper numbers:");
-            for (var n = default(PaperNumber); n < PaperNumber.End; n++)
-            {
-                text.Append(' ').Append(n);
-            }
-
-            text.Append("\npaper cold:");
-            for (var f = default(PaperColdField); f < PaperColdField.End; f++)
-            {
-                text.Append(' ').Append(f).Append('=').Append(Kind(f));
-            }
-
-            text.Append("\ntweet:");
-            for (var f = default(TweetField); f < TweetField.End; f++)
-            {
-                text.Append(' ').Append(f).Append('=').Append(Kind(f));
-            }
-
-            return text.Append('\n').ToString();
+            text.Append('\n');
         }
 
         /// <summary>FNV-1a (32 bits) of <see cref="Describe"/>'s UTF-8 bytes.</summary>
