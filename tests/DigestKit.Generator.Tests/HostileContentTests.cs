@@ -37,13 +37,23 @@ public sealed class HostileContentTests
     {
         var v = values.ToArray();
         string At(int i) => v[i % v.Length];
-        var tweets = v.Select((s, i) => new TweetSpec(s, At(i + 1), i, At(i + 2), new DateTime(2021, 1, 1).AddDays(i), At(i + 3), At(i + 4), At(i + 5))).ToEquatableArray();
-        var papers = v.Select((s, i) => new PaperSpec(
-            i + 1, s, new[] { At(i + 1), At(i + 2) }.ToEquatableArray(), i, long.MaxValue - i, DateTime.MaxValue, At(i + 3), At(i + 4), At(i + 5),
-            new[] { At(i + 6) }.ToEquatableArray(), At(i + 7), tweets)).ToEquatableArray();
-        return new DigestSpec(
-            Identifiers.DigestKey("content/" + slug + ".md"), "content/" + slug + "\"\n.md", string.Join("|", v.Take(3)), new DateTime(2021, 6, 22, 7, 43, 12),
-            At(4), true, slug, At(5), v.ToEquatableArray(), At(6), At(7), papers);
+        var tweets = v.Select((s, i) => new TweetSpec
+        {
+            AuthorName = s, Handle = At(i + 1), StatusId = i, Url = At(i + 2), Date = new DateTime(2021, 1, 1).AddDays(i),
+            Text = At(i + 3), Html = At(i + 4), Language = At(i + 5),
+        }).ToEquatableArray();
+        var papers = v.Select((s, i) => new PaperSpec
+        {
+            Rank = i + 1, Title = s, Authors = new[] { At(i + 1), At(i + 2) }.ToEquatableArray(), Retweets = i, Favorites = long.MaxValue - i,
+            MeasuredAt = DateTime.MaxValue, ArxivId = At(i + 3), AbsUrl = At(i + 4), PdfUrl = At(i + 5),
+            Categories = new[] { At(i + 6) }.ToEquatableArray(), Abstract = At(i + 7), Tweets = tweets,
+        }).ToEquatableArray();
+        return new DigestSpec
+        {
+            Key = Identifiers.DigestKey("content/" + slug + ".md"), SourcePath = "content/" + slug + "\"\n.md", Title = string.Join("|", v.Take(3)),
+            Date = new DateTime(2021, 6, 22, 7, 43, 12), Template = At(4), Draft = true, Slug = slug, Category = At(5), Tags = v.ToEquatableArray(),
+            Description = At(6), SocialImage = At(7), Papers = papers,
+        };
     }
 
     [Theory]

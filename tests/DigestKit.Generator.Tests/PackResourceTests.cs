@@ -51,4 +51,22 @@ public sealed class PackResourceTests
         Assert.Contains("'2021_06_21_Hot_Papers_", ex.Message);
         Assert.Contains("rebuild the project", ex.Message);
     }
+
+    [Fact]
+    public void A_corrupt_pack_fails_on_first_access_with_an_InvalidDataException_naming_the_resource_and_assembly()
+    {
+        var harness = new GeneratorHarness();
+        harness.GlobalOptions["build_property.DigestKitEmbedsResources"] = "true";
+        var text = GeneratorHarness.SampleFile(TestPaths.CleanSeed, "2021-06-21---Hot-Papers.md");
+        var (_, output) = harness.Generate([text]);
+        var spec = DigestSpecBuilder.Build(text.Path, text.GetText().ToString(), GeneratorHarness.ProjectDir).Spec!;
+        var pack = Pack((spec.Key, Blob(spec)));
+        pack[pack.Length / 2] ^= 0x04; // one bit in the middle of the data
+        var type = GeneratorHarness.Load(output, "TestApp.Digests",
+            [new Microsoft.CodeAnalysis.ResourceDescription(DigestResources.PackResourceName, () => new MemoryStream(pack), isPublic: true)]);
+        var all = GeneratorHarness.All(type);
+        var ex = Assert.Throws<InvalidDataException>(() => all[0]);
+        Assert.StartsWith("DigestKit: the resource '" + DigestResources.PackResourceName + "' in " + type.Assembly.GetName().Name + " is corrupt: its checksum is ", ex.Message);
+        Assert.EndsWith("; rebuild the project.", ex.Message);
+    }
 }

@@ -33,6 +33,7 @@ public sealed class ReadBackTests
             var expectedPath = "content/" + Path.GetFileName(analysis.Document.Path);
             var digest = Assert.Single(digests, d => d.SourcePath == expectedPath);
             AssertSame(analysis.Document, digest);
+            ReflectiveReadBack.AssertSame(analysis.Document, digest);
         }
 
         Assert.Equal(analyses.Sum(a => a.Document.Papers.Count), digests.Sum(d => d.Papers.Count));
@@ -72,7 +73,18 @@ public sealed class ReadBackTests
             var analysis = DigestEngine.Analyze(text.Path, text.GetText().ToString());
             var digest = Assert.Single(digests, d => d.SourcePath == "content/" + Path.GetFileName(text.Path));
             AssertSame(analysis.Document, digest);
+            ReflectiveReadBack.AssertSame(analysis.Document, digest);
         }
+    }
+
+    /// <summary>
+    /// The reflective comparison covers both sides: each public property of the runtime types has an engine value, and
+    /// each engine property is read back or declared not embedded (see <see cref="ReflectiveReadBack"/>).
+    /// </summary>
+    [Fact]
+    public void Every_runtime_property_and_every_engine_property_is_covered_by_the_read_back()
+    {
+        ReflectiveReadBack.AssertEveryPropertyIsCovered();
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class ResourceModeBuildTests : IDisposable
     private static string[] PackedKeys(string packFile)
     {
         var pack = File.ReadAllBytes(packFile);
-        Assert.Equal("DKP4"u8.ToArray(), pack[..4]);
+        Assert.Equal("DKP5"u8.ToArray(), pack[..4]);
         var keys = new string[BitConverter.ToInt32(pack, 4)];
         for (var i = 0; i < keys.Length; i++)
         {

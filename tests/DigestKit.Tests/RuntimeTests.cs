@@ -86,8 +86,12 @@ public sealed class RuntimeTests
         {
             Papers = new[]
             {
-                new PaperSpec(1, "T", new[] { "Ada", "Bo Ž", "\uD800 lone" }.ToEquatableArray(), 1, 2, null, null, "abs", "pdf",
-                    EquatableArray<string>.Empty, "", EquatableArray<TweetSpec>.Empty),
+                new PaperSpec
+                {
+                    Rank = 1, Title = "T", Authors = new[] { "Ada", "Bo Ž", "\uD800 lone" }.ToEquatableArray(), Retweets = 1, Favorites = 2,
+                    MeasuredAt = null, ArxivId = null, AbsUrl = "abs", PdfUrl = "pdf", Categories = EquatableArray<string>.Empty, Abstract = "",
+                    Tweets = EquatableArray<TweetSpec>.Empty,
+                },
             }.ToEquatableArray(),
         };
         var paper = Digest.FromUtf8(Blob(spec)).Papers.Single();
@@ -158,12 +162,9 @@ public sealed class RuntimeTests
         foreign[3] = (byte)'1';
         var tooMany = (byte[])pack.Clone();
         tooMany[5] = 0x7F;
-        var outside = (byte[])pack.Clone();
-        outside[8 + 12 + 3] = 0x7F; // the front part's length
         Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(foreign))).Message);
         Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(tooMany))).Message);
-        var read = DigestKit.Data.DigestPack.Read(DigestKit.Data.DigestData.Pin(outside));
-        Assert.StartsWith("DigestKit:", Assert.Throws<InvalidDataException>(() => Find(read, 0, "ka", out _)).Message);
+        // A pack pointing outside itself: PackChecksumTests (its checksum must be made right for the bounds to be reached).
     }
 
     private static unsafe bool Find(DigestKit.Data.DigestPack pack, int slot, string key, out DigestKit.Data.DigestRange range)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using DigestKit.Analyzers.Generator.Model;
+using DigestKit.Data;
 
 namespace DigestKit.Analyzers.Generator
 {
@@ -28,16 +29,10 @@ namespace DigestKit.Analyzers.Generator
         public static string WriteDigest(DigestSpec digest)
         {
             var frontMatter = new StringBuilder();
-            Text(frontMatter, digest.SourcePath);
-            Text(frontMatter, digest.Title);
-            Date(frontMatter, digest.Date);
-            Text(frontMatter, digest.Template);
-            Number(frontMatter, digest.Draft ? 1 : 0);
-            Text(frontMatter, digest.Slug);
-            Text(frontMatter, digest.Category);
-            TextList(frontMatter, digest.Tags);
-            Text(frontMatter, digest.Description);
-            Text(frontMatter, digest.SocialImage);
+            for (var field = default(FrontMatterField); field < FrontMatterField.End; field++)
+            {
+                WriteField(frontMatter, digest, field);
+            }
 
             var front = new StringBuilder();
             Group(front, frontMatter.ToString());
@@ -48,46 +43,17 @@ namespace DigestKit.Analyzers.Generator
             foreach (var paper in digest.Papers)
             {
                 var rest = new StringBuilder();
-                Text(rest, paper.ArxivId);
-                Text(rest, paper.AbsUrl);
-                Text(rest, paper.PdfUrl);
-                TextList(rest, paper.Categories);
-                Text(rest, paper.Abstract);
-                var tweets = new StringBuilder();
-                Number(tweets, paper.Tweets.Count);
-                foreach (var tweet in paper.Tweets)
+                for (var field = default(PaperColdField); field < PaperColdField.End; field++)
                 {
-                    Text(tweets, tweet.AuthorName);
-                    Text(tweets, tweet.Handle);
-                    Number(tweets, tweet.StatusId);
-                    Text(tweets, tweet.Url);
-                    Date(tweets, tweet.Date);
-                    Text(tweets, tweet.Text);
-                    Text(tweets, tweet.Html);
-                    Text(tweets, tweet.Language);
+                    WriteField(rest, paper, field);
                 }
 
-                Group(rest, tweets.ToString());
                 var restText = rest.ToString();
                 var restBytes = StrictUtf8.GetByteCount(restText);
-
-                // One field for the numbers (the author count included): listing papers parses one field header per
-                // paper for them, not eight.
-                var numbers = string.Join(
-                    ",",
-                    paper.Rank.ToString(CultureInfo.InvariantCulture),
-                    paper.Retweets.ToString(CultureInfo.InvariantCulture),
-                    paper.Favorites.ToString(CultureInfo.InvariantCulture),
-                    paper.MeasuredAt is { } measured ? measured.Ticks.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                    paper.MeasuredAt is { } kind ? ((int)kind.Kind).ToString(CultureInfo.InvariantCulture) : string.Empty,
-                    coldBytes.ToString(CultureInfo.InvariantCulture),
-                    restBytes.ToString(CultureInfo.InvariantCulture),
-                    paper.Authors.Count.ToString(CultureInfo.InvariantCulture));
-                Text(front, numbers);
-                Text(front, paper.Title);
-                var authors = new StringBuilder();
-                TextList(authors, paper.Authors);
-                Group(front, authors.ToString());
+                for (var field = default(PaperField); field < PaperField.End; field++)
+                {
+                    WriteField(front, paper, field, coldBytes, restBytes);
+                }
 
                 cold.Append(restText);
                 coldBytes += restBytes;
@@ -99,6 +65,113 @@ namespace DigestKit.Analyzers.Generator
             Group(blob, cold.ToString());
             return blob.ToString();
         }
+
+        // One switch per record of DigestSchema, each case the value of one field; the default throws, so a field
+        // declared in the schema and not written here fails every test that writes a blob.
+        private static void WriteField(StringBuilder builder, DigestSpec digest, FrontMatterField field)
+        {
+            switch (field)
+            {
+                case FrontMatterField.SourcePath: Text(builder, digest.SourcePath); break;
+                case FrontMatterField.Title: Text(builder, digest.Title); break;
+                case FrontMatterField.Date: Date(builder, digest.Date); break;
+                case FrontMatterField.Template: Text(builder, digest.Template); break;
+                case FrontMatterField.Draft: Number(builder, digest.Draft ? 1 : 0); break;
+                case FrontMatterField.Slug: Text(builder, digest.Slug); break;
+                case FrontMatterField.Category: Text(builder, digest.Category); break;
+                case FrontMatterField.Tags: TextList(builder, digest.Tags); break;
+                case FrontMatterField.Description: Text(builder, digest.Description); break;
+                case FrontMatterField.SocialImage: Text(builder, digest.SocialImage); break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        private static void WriteField(StringBuilder builder, PaperSpec paper, PaperField field, int coldOffset, int coldLength)
+        {
+            switch (field)
+            {
+                case PaperField.Numbers: Text(builder, Numbers(paper, coldOffset, coldLength)); break;
+                case PaperField.Title: Text(builder, paper.Title); break;
+                case PaperField.Authors:
+                    var authors = new StringBuilder();
+                    TextList(authors, paper.Authors);
+                    Group(builder, authors.ToString());
+                    break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        /// <summary>
+        /// The paper's numbers in one field (the author count included): listing papers parses one field header per
+        /// paper for them, not eight.
+        /// </summary>
+        private static string Numbers(PaperSpec paper, int coldOffset, int coldLength)
+        {
+            var numbers = new string[(int)PaperNumber.End];
+            for (var number = default(PaperNumber); number < PaperNumber.End; number++)
+            {
+                long? value = number switch
+                {
+                    PaperNumber.Rank => paper.Rank,
+                    PaperNumber.Retweets => paper.Retweets,
+                    PaperNumber.Favorites => paper.Favorites,
+                    PaperNumber.MeasuredAtTicks => paper.MeasuredAt?.Ticks,
+                    PaperNumber.MeasuredAtKind => paper.MeasuredAt is { } measured ? (long)measured.Kind : null,
+                    PaperNumber.ColdOffset => coldOffset,
+                    PaperNumber.ColdLength => coldLength,
+                    PaperNumber.AuthorCount => paper.Authors.Count,
+                    _ => throw Unwritten(number),
+                };
+                numbers[(int)number] = value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+
+            return string.Join(",", numbers);
+        }
+
+        private static void WriteField(StringBuilder builder, PaperSpec paper, PaperColdField field)
+        {
+            switch (field)
+            {
+                case PaperColdField.ArxivId: Text(builder, paper.ArxivId); break;
+                case PaperColdField.AbsUrl: Text(builder, paper.AbsUrl); break;
+                case PaperColdField.PdfUrl: Text(builder, paper.PdfUrl); break;
+                case PaperColdField.Categories: TextList(builder, paper.Categories); break;
+                case PaperColdField.Abstract: Text(builder, paper.Abstract); break;
+                case PaperColdField.Tweets:
+                    var tweets = new StringBuilder();
+                    Number(tweets, paper.Tweets.Count);
+                    foreach (var tweet in paper.Tweets)
+                    {
+                        for (var tweetField = default(TweetField); tweetField < TweetField.End; tweetField++)
+                        {
+                            WriteField(tweets, tweet, tweetField);
+                        }
+                    }
+
+                    Group(builder, tweets.ToString());
+                    break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        private static void WriteField(StringBuilder builder, TweetSpec tweet, TweetField field)
+        {
+            switch (field)
+            {
+                case TweetField.AuthorName: Text(builder, tweet.AuthorName); break;
+                case TweetField.Handle: Text(builder, tweet.Handle); break;
+                case TweetField.StatusId: Number(builder, tweet.StatusId); break;
+                case TweetField.Url: Text(builder, tweet.Url); break;
+                case TweetField.Date: Date(builder, tweet.Date); break;
+                case TweetField.Text: Text(builder, tweet.Text); break;
+                case TweetField.Html: Text(builder, tweet.Html); break;
+                case TweetField.Language: Text(builder, tweet.Language); break;
+                default: throw Unwritten(field);
+            }
+        }
+
+        private static InvalidOperationException Unwritten(object field) =>
+            new InvalidOperationException("DigestBlobWriter writes no value for the schema's field " + field);
 
         /// <summary>
         /// A digest's blob followed by its share of the index (<see cref="DigestIndexWriter.WriteFragment"/>) as a third
@@ -197,16 +270,20 @@ namespace DigestKit.Analyzers.Generator
         public const string PackMagic = DigestKit.Data.DataFormat.PackMagic;
 
         /// <summary>The pack's header: magic, digest count, index offset and length.</summary>
-        public const int PackHeaderSize = 16;
+        public const int PackHeaderSize = DigestKit.Data.DataFormat.PackHeaderSize;
+
+        /// <summary>The pack's last bytes: the checksum (<see cref="PackChecksum"/>) of everything before them.</summary>
+        public const int PackChecksumSize = DigestKit.Data.DataFormat.PackChecksumSize;
 
         /// <summary>
         /// Writes the pack of <paramref name="blobs"/> (key and blob) to <paramref name="output"/>: the one resource that
         /// holds every digest of a project. Binary, little-endian, so that the runtime reads entry <c>i</c> without
-        /// parsing the others: <c>"DKP4"</c>, the count, the index's offset and length (int32s), per digest in ordinal key order six int32s (key
+        /// parsing the others: <c>"DKP5"</c>, the count, the index's offset and length (int32s), per digest in ordinal key order six int32s (key
         /// offset and length, front offset and length, cold offset and length, offsets from the start of the pack),
         /// then the keys (UTF-8), every digest's front part, every cold part (<see cref="TrySplit(System.IO.Stream, out long, out int, out long, out int, out long, out int)"/>):
         /// what a listing reads is one region. Last the index (<see cref="DigestIndexWriter.Build"/>) of the blobs that
-        /// carry a fragment (<see cref="WriteDigestWithIndex"/>), slots numbered as here. The tests' packs are made here.
+        /// carry a fragment (<see cref="WriteDigestWithIndex"/>), slots numbered as here; after it the checksum of all the
+        /// rest (<see cref="PackChecksum"/>), computed as it is written. The tests' packs are made here.
         /// </summary>
         /// <exception cref="ArgumentException">A blob is not in this version's format, or a key repeats.</exception>
         public static void WritePack(IReadOnlyList<KeyValuePair<string, byte[]>> blobs, System.IO.Stream output)
@@ -284,10 +361,11 @@ namespace DigestKit.Analyzers.Generator
                 WriteInt32(header, PackHeaderSize + (i * 4), table[i]);
             }
 
-            output.Write(header, 0, header.Length);
+            var checksum = new PackChecksum();
+            Write(output, header, header.Length, checksum);
             foreach (var key in keys)
             {
-                output.Write(key, 0, key.Length);
+                Write(output, key, key.Length, checksum);
             }
 
             var buffer = new byte[1 << 16];
@@ -297,14 +375,23 @@ namespace DigestKit.Analyzers.Generator
                 {
                     using var blob = sorted[i].Value();
                     blob.Position = part == 0 ? fronts[i] : colds[i];
-                    Copy(blob, output, table[(i * 6) + (part == 0 ? 3 : 5)], buffer);
+                    Copy(blob, output, table[(i * 6) + (part == 0 ? 3 : 5)], buffer, checksum);
                 }
             }
 
-            output.Write(index, 0, index.Length);
+            Write(output, index, index.Length, checksum);
+            var trailer = new byte[PackChecksumSize];
+            WriteInt64(trailer, 0, checksum.Finish());
+            output.Write(trailer, 0, trailer.Length);
         }
 
-        private static void Copy(System.IO.Stream input, System.IO.Stream output, int length, byte[] buffer)
+        private static void Write(System.IO.Stream output, byte[] bytes, int length, PackChecksum? checksum)
+        {
+            output.Write(bytes, 0, length);
+            checksum?.Append(bytes, 0, length);
+        }
+
+        private static void Copy(System.IO.Stream input, System.IO.Stream output, int length, byte[] buffer, PackChecksum? checksum = null)
         {
             while (length > 0)
             {
@@ -314,9 +401,15 @@ namespace DigestKit.Analyzers.Generator
                     throw new System.IO.IOException("a blob changed while it was being packed");
                 }
 
-                output.Write(buffer, 0, n);
+                Write(output, buffer, n, checksum);
                 length -= n;
             }
+        }
+
+        private static void WriteInt64(byte[] buffer, int offset, ulong value)
+        {
+            WriteInt32(buffer, offset, (int)value);
+            WriteInt32(buffer, offset + 4, (int)(value >> 32));
         }
 
         private static void WriteInt32(byte[] buffer, int offset, int value)

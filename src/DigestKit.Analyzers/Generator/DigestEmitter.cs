@@ -8,12 +8,8 @@ namespace DigestKit.Analyzers.Generator
     /// <summary>
     /// The emit half of the generator: model in, C# out. Knows nothing of Markdown or YAML. The <c>Digests</c>
     /// class: <c>All</c> and <c>Find</c> over a catalog (slug and key of each digest, one literal), and one file
-    /// per digest adding its property. Where the data lives depends on the mode. In resource mode
-    /// (<see cref="EmitOptions.ResourceData"/>, the build task ran) every digest is in the one manifest resource
-    /// <see cref="DigestResources.PackResourceName"/>, found by its key: no data is C#, and a digest's file is its
-    /// property alone. Otherwise each digest's file also has a private class holding its blob as one <c>u8</c>
-    /// literal (kept out of the 16 MB #US string heap), created through switches of at most
-    /// <see cref="CreateChunkSize"/> cases.
+    /// per digest adding its property. Where the data lives is one question, asked of
+    /// <see cref="DigestDataSource"/> (the resource pack, or literals), and nothing else here depends on the mode.
     /// </summary>
     public static class DigestEmitter
     {
@@ -38,29 +34,11 @@ namespace DigestKit.Analyzers.Generator
         public static string DataClassName(string key) => "__Digest_" + key;
 
         /// <summary>
-        /// One digest's data: in literal mode its data class (a nested class of <c>Digests</c>, written at the
-        /// indentation of <see cref="EmitDigestFile"/>); in resource mode nothing, the build task embedded the data.
+        /// One digest's data code (<see cref="DigestDataSource.DigestMembers"/>): in literal mode its data class (a nested
+        /// class of <c>Digests</c>, written at the indentation of <see cref="EmitDigestFile"/>); in resource mode nothing,
+        /// the build task embedded the data.
         /// </summary>
-        public static string EmitDigest(DigestSpec digest, EmitOptions options)
-        {
-            if (options.ResourceData)
-            {
-                return string.Empty;
-            }
-
-            var writer = new SourceWriter(MemberIndent(options));
-            writer.WriteLine();
-            writer.OpenBlock("private static class " + DataClassName(digest.Key));
-
-            // One literal per digest: Roslyn compiles a chain of u8 literals joined by '+' about 1.5x slower
-            // than the same bytes as one literal, and a const string needs no method at all.
-            var data = CSharpLiteral.Quote(DigestBlobWriter.WriteDigest(digest), options.Utf8Literals);
-            writer.WriteLine(options.Utf8Literals
-                ? "internal static global::System.ReadOnlySpan<byte> Data => " + data + ";"
-                : "internal const string Data = " + data + ";");
-            writer.CloseBlock();
-            return writer.ToString();
-        }
+        public static string EmitDigest(DigestSpec digest, EmitOptions options) => DigestDataSource.For(options).DigestMembers(digest, options);
 
         /// <summary>
         /// One digest's file: its property on <c>Digests</c>, documented with its slug, date and path, and its data
@@ -133,7 +111,7 @@ namespace DigestKit.Analyzers.Generator
             return text + ", from <c>" + CSharpLiteral.DocText(entry.SourcePath) + "</c>";
         }
 
-        private static int MemberIndent(EmitOptions options) => options.Namespace.Length != 0 ? 2 : 1;
+        internal static int MemberIndent(EmitOptions options) => options.Namespace.Length != 0 ? 2 : 1;
 
         /// <summary>The <c>Digests</c> class: <c>All</c> in date order and lookup by slug (each digest's file adds its property).</summary>
         public static string EmitCatalog(CatalogSpec catalog)
@@ -141,7 +119,6 @@ namespace DigestKit.Analyzers.Generator
             var options = catalog.Options;
             var entries = Order(catalog.Entries);
             var nullable = options.NullableAnnotations ? "?" : string.Empty;
-            var count = entries.Count.ToString(CultureInfo.InvariantCulture);
 
             var writer = new SourceWriter();
             WriteHeader(writer, options);
@@ -153,12 +130,10 @@ namespace DigestKit.Analyzers.Generator
             var catalogData = CSharpLiteral.Quote(
                 DigestBlobWriter.WriteCatalog(entries.ConvertAll(e => new KeyValuePair<string, string>(e.Slug, e.Key))),
                 options.Utf8Literals) + (options.Utf8Literals ? ".ToArray()" : string.Empty);
+            var data = DigestDataSource.For(options);
             writer.WriteLine("private static readonly global::DigestKit.DigestCollection __all =");
             writer.Indent();
-            writer.WriteLine(options.ResourceData
-                ? "new global::DigestKit.DigestCollection(typeof(" + DigestsClassName + ").Assembly, "
-                    + CSharpLiteral.Quote(DigestResources.PackResourceName, utf8: false) + ", " + catalogData + ");"
-                : "new global::DigestKit.DigestCollection(" + count + ", __Create, " + catalogData + ", " + IndexLiteral(entries, options) + ");");
+            writer.WriteLine(data.NewCollection(entries, catalogData, options) + ";");
             writer.Unindent();
             writer.WriteLine();
             writer.WriteLine("/// <summary>Every embedded digest, ordered by date (then slug); each is decoded on first access.</summary>");
@@ -179,27 +154,11 @@ namespace DigestKit.Analyzers.Generator
             writer.WriteLine("/// <summary>Every paper in this arXiv category (case-insensitive).</summary>");
             writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<global::DigestKit.PaperAppearance> InCategory(string category) => __all.Index.InCategory(category);");
 
-            if (!options.ResourceData)
-            {
-                WriteCreate(writer, entries, options);
-            }
+            data.WriteMembers(writer, entries, options);
 
             writer.CloseBlock();
             CloseNamespace(writer, options);
             return writer.ToString();
-        }
-
-        /// <summary>
-        /// Literal mode: the index of every digest (<see cref="DigestIndexWriter.Build"/>) from their fragments, slots
-        /// numbered by ordinal key rank as the catalog numbers them, as one literal.
-        /// </summary>
-        private static string IndexLiteral(List<CatalogEntry> entries, EmitOptions options)
-        {
-            var byKey = new List<CatalogEntry>(entries);
-            byKey.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
-            var fragments = byKey.ConvertAll(e => e.Index.Length == 0 ? null : System.Text.Encoding.UTF8.GetBytes(e.Index));
-            var index = System.Text.Encoding.UTF8.GetString(DigestIndexWriter.Build(fragments));
-            return CSharpLiteral.Quote(index, options.Utf8Literals) + (options.Utf8Literals ? ".ToArray()" : string.Empty);
         }
 
         /// <summary>
@@ -224,48 +183,6 @@ namespace DigestKit.Analyzers.Generator
 
             Array.Sort(byKey, (a, b) => string.CompareOrdinal(a.Key, b.Key));
             return new DigestNames(new Engine.EquatableArray<DigestName>(byKey));
-        }
-
-        /// <summary>
-        /// Literal mode: <c>__Create(i)</c>, a switch over chunks of <see cref="CreateChunkSize"/> digests, each case
-        /// decoding one digest's literal.
-        /// </summary>
-        private static void WriteCreate(SourceWriter writer, List<CatalogEntry> entries, EmitOptions options)
-        {
-            writer.WriteLine();
-            writer.OpenBlock("private static global::DigestKit.Digest __Create(int index)");
-            writer.OpenBlock("switch (index / " + CreateChunkSize.ToString(CultureInfo.InvariantCulture) + ")");
-            var chunks = (entries.Count + CreateChunkSize - 1) / CreateChunkSize;
-            // Called straight from the switch: one method per digest (its data) rather than two to JIT at start-up.
-            var create = options.Utf8Literals
-                ? "global::DigestKit.Digest.FromUtf8({0}.Data.ToArray())"
-                : "global::DigestKit.Digest.FromString({0}.Data)";
-            for (var chunk = 0; chunk < chunks; chunk++)
-            {
-                var c = chunk.ToString(CultureInfo.InvariantCulture);
-                writer.WriteLine("case " + c + ": return __Create" + c + "(index);");
-            }
-
-            writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
-            writer.CloseBlock();
-            writer.CloseBlock();
-
-            for (var chunk = 0; chunk < chunks; chunk++)
-            {
-                writer.WriteLine();
-                writer.OpenBlock("private static global::DigestKit.Digest __Create" + chunk.ToString(CultureInfo.InvariantCulture) + "(int index)");
-                writer.OpenBlock("switch (index)");
-                var end = Math.Min(entries.Count, (chunk + 1) * CreateChunkSize);
-                for (var i = chunk * CreateChunkSize; i < end; i++)
-                {
-                    var expression = create.Replace("{0}", DataClassName(entries[i].Key));
-                    writer.WriteLine("case " + i.ToString(CultureInfo.InvariantCulture) + ": return " + expression + ";");
-                }
-
-                writer.WriteLine("default: throw new global::System.ArgumentOutOfRangeException(nameof(index));");
-                writer.CloseBlock();
-                writer.CloseBlock();
-            }
         }
 
         /// <summary><c>All</c>'s order: by date (undated last), then slug, then path, all ordinal.</summary>

@@ -59,19 +59,21 @@ namespace DigestKit.Analyzers.Generator
                 papers.Add(FromPaper(document.Papers[i], i + 1));
             }
 
-            return new DigestSpec(
-                DigestResources.Key(sourcePath),
-                sourcePath,
-                fm?.Title?.Value ?? string.Empty,
-                fm?.Date?.Value,
-                fm?.Template?.Value ?? string.Empty,
-                fm?.Draft?.Value ?? false,
-                fm?.Slug?.Value ?? string.Empty,
-                fm?.Category?.Value ?? string.Empty,
-                tags.ToEquatableArray(),
-                fm?.Description?.Value ?? string.Empty,
-                fm?.SocialImage?.Value ?? string.Empty,
-                papers.ToEquatableArray());
+            return new DigestSpec
+            {
+                Key = DigestResources.Key(sourcePath),
+                SourcePath = sourcePath,
+                Title = fm?.Title?.Value ?? string.Empty,
+                Date = fm?.Date?.Value,
+                Template = fm?.Template?.Value ?? string.Empty,
+                Draft = fm?.Draft?.Value ?? false,
+                Slug = fm?.Slug?.Value ?? string.Empty,
+                Category = fm?.Category?.Value ?? string.Empty,
+                Tags = tags.ToEquatableArray(),
+                Description = fm?.Description?.Value ?? string.Empty,
+                SocialImage = fm?.SocialImage?.Value ?? string.Empty,
+                Papers = papers.ToEquatableArray(),
+            };
         }
 
         private static PaperSpec FromPaper(Paper paper, int position)
@@ -91,30 +93,34 @@ namespace DigestKit.Analyzers.Generator
             var tweets = new List<TweetSpec>(paper.Tweets.Count);
             foreach (var tweet in paper.Tweets)
             {
-                tweets.Add(new TweetSpec(
-                    tweet.AuthorName?.Value ?? string.Empty,
-                    tweet.Handle?.Value ?? string.Empty,
-                    tweet.StatusId,
-                    tweet.StatusUrl?.Value ?? string.Empty,
-                    tweet.Date,
-                    tweet.Text,
-                    tweet.Html,
-                    tweet.Language));
+                tweets.Add(new TweetSpec
+                {
+                    AuthorName = tweet.AuthorName?.Value ?? string.Empty,
+                    Handle = tweet.Handle?.Value ?? string.Empty,
+                    StatusId = tweet.StatusId,
+                    Url = tweet.StatusUrl?.Value ?? string.Empty,
+                    Date = tweet.Date,
+                    Text = tweet.Text,
+                    Html = tweet.Html,
+                    Language = tweet.Language,
+                });
             }
 
-            return new PaperSpec(
-                paper.Rank?.Value ?? position,
-                paper.Title.Value,
-                authors.ToEquatableArray(),
-                paper.Metrics?.Retweets?.Value ?? 0,
-                paper.Metrics?.Favorites?.Value ?? 0,
-                paper.Metrics?.MeasuredAt,
-                paper.ArxivId?.ToString(),
-                paper.Links?.Abs?.Url.Value ?? string.Empty,
-                paper.Links?.Pdf?.Url.Value ?? string.Empty,
-                categories.ToEquatableArray(),
-                paper.Abstract?.Value ?? string.Empty,
-                tweets.ToEquatableArray());
+            return new PaperSpec
+            {
+                Rank = paper.Rank?.Value ?? position,
+                Title = paper.Title.Value,
+                Authors = authors.ToEquatableArray(),
+                Retweets = paper.Metrics?.Retweets?.Value ?? 0,
+                Favorites = paper.Metrics?.Favorites?.Value ?? 0,
+                MeasuredAt = paper.Metrics?.MeasuredAt,
+                ArxivId = paper.ArxivId?.ToString(),
+                AbsUrl = paper.Links?.Abs?.Url.Value ?? string.Empty,
+                PdfUrl = paper.Links?.Pdf?.Url.Value ?? string.Empty,
+                Categories = categories.ToEquatableArray(),
+                Abstract = paper.Abstract?.Value ?? string.Empty,
+                Tweets = tweets.ToEquatableArray(),
+            };
         }
 
         /// <summary>

@@ -4,7 +4,10 @@ namespace DigestKit.Data
     /// The format of the data DigestKit embeds. The generator's <c>Generator/DigestBlobWriter.cs</c> writes it (in
     /// the generator, and in the build task, which links that file); <see cref="DigestDecoder"/>,
     /// <see cref="DigestPack"/> and <see cref="DigestCollection"/> read it. Writer and reader ship together, and the
-    /// versions in <see cref="Magic"/> and <see cref="PackMagic"/> change whenever the layout does.
+    /// versions in <see cref="Magic"/> and <see cref="PackMagic"/> change whenever the layout does. The fields of each
+    /// record and their order (front matter, paper, paper numbers, cold paper, tweet below) are declared once, in
+    /// <see cref="DigestSchema"/>, which writer and reader both walk; <see cref="SchemaFingerprint"/> ties the versions
+    /// to it.
     /// <code>
     /// digest   := "DK3;" group(front) group(cold)
     /// front    := group(sourcePath title date template draft slug category list(tags) description socialImage)
@@ -20,11 +23,14 @@ namespace DigestKit.Data
     /// list(x)  := count x*
     /// catalog  := "DK3;" count (slug key slot)*      (a project's digests in Digests.All order, in generated code;
     ///                                                slot: where the pack holds the digest)
-    /// pack     := "DKP4" int32(count) int32(indexOffset) int32(indexLength) (int32 keyOffset, keyLength,
-    ///             frontOffset, frontLength, coldOffset, coldLength){count} key* front* cold* index
+    /// pack     := "DKP5" int32(count) int32(indexOffset) int32(indexLength) (int32 keyOffset, keyLength,
+    ///             frontOffset, frontLength, coldOffset, coldLength){count} key* front* cold* index checksum
     ///                                                (binary, little-endian: every digest of a project in one
     ///                                                manifest resource, in ordinal key order, all the fronts first;
     ///                                                offsets from the start of the pack)
+    /// checksum := uint64                             (PackChecksum, xxHash64, of every byte of the pack before it;
+    ///                                                checked when the pack is first opened, so that no corruption
+    ///                                                reads as other data)
     /// index    := "DKI1" h(slots) h(papers) h(rowsOffset) map-header(ids) map-header(authors) map-header(categories)
     ///             row{papers} map-body(ids) map-body(authors) map-body(categories)
     ///                                                (text, so that literal mode embeds it as one u8 literal; every
@@ -70,7 +76,20 @@ namespace DigestKit.Data
         /// <summary>Starts a digest's blob and a catalog.</summary>
         public const string Magic = "DK3;";
 
-        /// <summary>Starts a pack (four ASCII bytes).</summary>
-        public const string PackMagic = "DKP4";
+        /// <summary>
+        /// The <see cref="DigestSchema.Fingerprint"/> of the fields <see cref="Magic"/> and <see cref="PackMagic"/>
+        /// stand for. A test fails when the schema's fingerprint is another: a field was added, moved or changed
+        /// kind, so bump both versions and set this to the new fingerprint.
+        /// </summary>
+        public const uint SchemaFingerprint = 0xFA4D8C43u;
+
+        /// <summary>Starts a pack (four ASCII bytes). DKP5: the pack ends with its checksum.</summary>
+        public const string PackMagic = "DKP5";
+
+        /// <summary>The pack's header: <see cref="PackMagic"/>, the digest count, the index's offset and length.</summary>
+        public const int PackHeaderSize = 16;
+
+        /// <summary>The pack's trailer: the checksum of everything before it.</summary>
+        public const int PackChecksumSize = 8;
     }
 }

@@ -39,16 +39,29 @@ namespace DigestKit.Data
         public static FrontMatterValues ReadFrontMatter(in EncodedDigest encoded)
         {
             var group = new FieldReader(encoded.Data, encoded.FrontMatter, encoded.Papers).ReadGroup();
-            var sourcePath = group.ReadText();
-            var title = group.ReadText();
-            var date = group.ReadDate() ?? default;
-            var template = group.ReadText();
-            var draft = group.ReadBoolean();
-            var slug = group.ReadText();
-            var category = group.ReadText();
-            var tags = group.ReadTextList();
-            var description = group.ReadText();
-            var socialImage = group.ReadText();
+            string sourcePath = string.Empty, title = string.Empty, template = string.Empty, slug = string.Empty;
+            string category = string.Empty, description = string.Empty, socialImage = string.Empty;
+            var date = default(DateTime);
+            var draft = false;
+            IReadOnlyList<string> tags = Array.Empty<string>();
+            for (var field = default(FrontMatterField); field < FrontMatterField.End; field++)
+            {
+                switch (field)
+                {
+                    case FrontMatterField.SourcePath: sourcePath = group.ReadText(); break;
+                    case FrontMatterField.Title: title = group.ReadText(); break;
+                    case FrontMatterField.Date: date = group.ReadDate() ?? default; break;
+                    case FrontMatterField.Template: template = group.ReadText(); break;
+                    case FrontMatterField.Draft: draft = group.ReadBoolean(); break;
+                    case FrontMatterField.Slug: slug = group.ReadText(); break;
+                    case FrontMatterField.Category: category = group.ReadText(); break;
+                    case FrontMatterField.Tags: tags = group.ReadTextList(); break;
+                    case FrontMatterField.Description: description = group.ReadText(); break;
+                    case FrontMatterField.SocialImage: socialImage = group.ReadText(); break;
+                    default: throw Unread(field);
+                }
+            }
+
             group.ExpectEnd();
             return new FrontMatterValues(title, date, template, draft, slug, category, tags, description, socialImage, sourcePath);
         }
@@ -66,33 +79,54 @@ namespace DigestKit.Data
             var coldSize = encoded.ColdEnd - encoded.ColdStart;
             for (var i = 0; i < papers.Length; i++)
             {
-                if (reader.ReadField(out var start, out var length) != (byte)':')
+                var title = -1;
+                for (var field = default(PaperField); field < PaperField.End; field++)
                 {
-                    throw FieldReader.Corrupt("bad paper numbers");
+                    switch (field)
+                    {
+                        case PaperField.Numbers:
+                            if (reader.ReadField(out var start, out var length) != (byte)':')
+                            {
+                                throw FieldReader.Corrupt("bad paper numbers");
+                            }
+
+                            ParseNumbers(data.Pointer + start, length, numbers, present);
+                            break;
+                        case PaperField.Title:
+                            // Decoded on first access, with the authors that follow it (ReadAuthors).
+                            title = reader.Position;
+                            reader.SkipField();
+                            break;
+                        case PaperField.Authors:
+                            if (reader.ReadField(out _, out _) != (byte)':')
+                            {
+                                throw FieldReader.Corrupt("bad author group");
+                            }
+
+                            break;
+                        default: throw Unread(field);
+                    }
                 }
 
-                ParseNumbers(data.Pointer + start, length, numbers, present);
-                var title = reader.Position;
-                reader.SkipField();
-                if (reader.ReadField(out _, out _) != (byte)':')
-                {
-                    throw FieldReader.Corrupt("bad author group");
-                }
-
-                var coldOffset = numbers[5];
-                var coldLength = numbers[6];
-                var authorCount = numbers[7];
-                if (!present[0] || !present[1] || !present[2] || !present[5] || !present[6] || !present[7] || present[3] != present[4]
+                var coldOffset = numbers[(int)PaperNumber.ColdOffset];
+                var coldLength = numbers[(int)PaperNumber.ColdLength];
+                var authorCount = numbers[(int)PaperNumber.AuthorCount];
+                if (!present[(int)PaperNumber.Rank] || !present[(int)PaperNumber.Retweets] || !present[(int)PaperNumber.Favorites]
+                    || !present[(int)PaperNumber.ColdOffset] || !present[(int)PaperNumber.ColdLength] || !present[(int)PaperNumber.AuthorCount]
+                    || present[(int)PaperNumber.MeasuredAtTicks] != present[(int)PaperNumber.MeasuredAtKind]
                     || coldOffset < 0 || coldLength < 0 || coldOffset > coldSize || coldLength > coldSize - coldOffset
                     || authorCount < 0 || authorCount > int.MaxValue)
                 {
                     throw FieldReader.Corrupt("bad paper numbers");
                 }
 
-                var measuredAt = present[3] ? new DateTime(numbers[3], (DateTimeKind)numbers[4]) : (DateTime?)null;
+                var measuredAt = present[(int)PaperNumber.MeasuredAtTicks]
+                    ? new DateTime(numbers[(int)PaperNumber.MeasuredAtTicks], (DateTimeKind)numbers[(int)PaperNumber.MeasuredAtKind])
+                    : (DateTime?)null;
                 var cold = encoded.ColdStart + (int)coldOffset;
                 papers[i] = new Paper(
-                    (int)numbers[0], numbers[1], numbers[2], measuredAt, new PaperFields(data, title, (int)authorCount, cold, cold + (int)coldLength));
+                    (int)numbers[(int)PaperNumber.Rank], numbers[(int)PaperNumber.Retweets], numbers[(int)PaperNumber.Favorites], measuredAt,
+                    new PaperFields(data, title, (int)authorCount, cold, cold + (int)coldLength));
             }
 
             reader.ExpectEnd();
@@ -100,7 +134,7 @@ namespace DigestKit.Data
             return papers;
         }
 
-        private const int Numbers = 8;
+        private const int Numbers = (int)PaperNumber.End;
 
         /// <summary>Parses <c>n,n,…</c> (<see cref="Numbers"/> numbers, each possibly empty) in one pass.</summary>
         [MethodImpl(Jit.Optimized)]
@@ -158,28 +192,38 @@ namespace DigestKit.Data
             return new EncodedTextList(fields.Data, start, start + length, fields.AuthorCount);
         }
 
+        /// <summary>The identifier, links and categories: the fields of <see cref="PaperLinks"/>, decoded together.</summary>
         public static PaperLinks ReadLinks(in PaperFields fields)
         {
             var reader = fields.Cold;
-            var arxivId = reader.ReadString();
-            var absUrl = reader.ReadText();
-            var pdfUrl = reader.ReadText();
-            var categories = reader.ReadTextList();
+            string? arxivId = null;
+            string absUrl = string.Empty, pdfUrl = string.Empty;
+            IReadOnlyList<string> categories = Array.Empty<string>();
+            for (var field = default(PaperColdField); field <= LastLinkField; field++)
+            {
+                switch (field)
+                {
+                    case PaperColdField.ArxivId: arxivId = reader.ReadString(); break;
+                    case PaperColdField.AbsUrl: absUrl = reader.ReadText(); break;
+                    case PaperColdField.PdfUrl: pdfUrl = reader.ReadText(); break;
+                    case PaperColdField.Categories: categories = reader.ReadTextList(); break;
+                    default: reader.Skip(DigestSchema.Kind(field)); break; // read by its own accessor
+                }
+            }
+
             return new PaperLinks(arxivId, absUrl, pdfUrl, categories);
         }
 
-        public static string ReadAbstract(in PaperFields fields)
-        {
-            var reader = AfterLinks(fields);
-            return reader.ReadText();
-        }
+        /// <summary>The last of the cold fields <see cref="ReadLinks"/> reads.</summary>
+        private const PaperColdField LastLinkField = PaperColdField.Categories;
+
+        public static string ReadAbstract(in PaperFields fields) => ColdAt(fields, PaperColdField.Abstract).ReadText();
 
         public static IReadOnlyList<Tweet> ReadTweets(in PaperFields fields)
         {
-            var paper = AfterLinks(fields);
-            paper.SkipField(); // abstract
+            var paper = ColdAt(fields, PaperColdField.Tweets);
             var reader = paper.ReadGroup();
-            paper.ExpectEnd();
+            SkipRest(ref paper, PaperColdField.Tweets);
             var count = reader.ReadCount();
             if (count == 0)
             {
@@ -190,14 +234,26 @@ namespace DigestKit.Data
             var tweets = new Tweet[count];
             for (var i = 0; i < count; i++)
             {
-                var authorName = reader.ReadText();
-                var handle = reader.ReadText();
-                var statusId = reader.ReadInt64();
-                var url = reader.ReadText();
-                var date = reader.ReadDate();
-                var text = reader.ReadText();
-                var html = reader.ReadText();
-                var language = reader.ReadString();
+                string authorName = string.Empty, handle = string.Empty, url = string.Empty, text = string.Empty, html = string.Empty;
+                string? language = null;
+                long? statusId = null;
+                DateTime? date = null;
+                for (var field = default(TweetField); field < TweetField.End; field++)
+                {
+                    switch (field)
+                    {
+                        case TweetField.AuthorName: authorName = reader.ReadText(); break;
+                        case TweetField.Handle: handle = reader.ReadText(); break;
+                        case TweetField.StatusId: statusId = reader.ReadInt64(); break;
+                        case TweetField.Url: url = reader.ReadText(); break;
+                        case TweetField.Date: date = reader.ReadDate(); break;
+                        case TweetField.Text: text = reader.ReadText(); break;
+                        case TweetField.Html: html = reader.ReadText(); break;
+                        case TweetField.Language: language = reader.ReadString(); break;
+                        default: throw Unread(field);
+                    }
+                }
+
                 tweets[i] = new Tweet(authorName, handle, statusId, url, date, text, html, language);
             }
 
@@ -205,19 +261,33 @@ namespace DigestKit.Data
             return tweets;
         }
 
-        private static FieldReader AfterLinks(in PaperFields fields)
+        /// <summary>A reader of a paper's cold record at <paramref name="field"/>, the fields before it skipped by their kinds.</summary>
+        private static FieldReader ColdAt(in PaperFields fields, PaperColdField field)
         {
             var reader = fields.Cold;
-            reader.SkipField(); // arxivId
-            reader.SkipField(); // absUrl
-            reader.SkipField(); // pdfUrl
-            for (var n = reader.ReadCount(); n > 0; n--)
+            for (var before = default(PaperColdField); before < field; before++)
             {
-                reader.SkipField(); // a category
+                reader.Skip(DigestSchema.Kind(before));
             }
 
             return reader;
         }
+
+        /// <summary>Skips the cold fields after <paramref name="last"/> and checks that the record ends there.</summary>
+        private static void SkipRest(ref FieldReader reader, PaperColdField last)
+        {
+            for (var field = last + 1; field < PaperColdField.End; field++)
+            {
+                reader.Skip(DigestSchema.Kind(field));
+            }
+
+            reader.ExpectEnd();
+        }
+
+        // The reader's switches, like the writer's, throw on a schema field they do not know: a field declared in
+        // DigestSchema must be read too, or every round-trip test fails.
+        private static InvalidOperationException Unread(object field) =>
+            new InvalidOperationException("DigestKit: DigestDecoder reads no value for the schema's field " + field + ".");
 
         /// <summary>The slugs of a catalog (<c>"DK3;" count (slug key slot)*</c>), in list order.</summary>
         public static string[] DecodeSlugs(byte[] data)

@@ -34,15 +34,40 @@ namespace DigestKit.Data
 
         public int IndexLength { get; }
 
-        public static DigestPack Open(Assembly assembly, string resourceName) => Read(DigestData.FromResource(assembly, resourceName));
+        public static DigestPack Open(Assembly assembly, string resourceName) =>
+            Read(DigestData.FromResource(assembly, resourceName), "the resource '" + resourceName + "' in " + assembly.GetName().Name);
 
-        public static DigestPack Read(DigestData data)
+        /// <summary>
+        /// The pack in <paramref name="data"/>, its checksum verified first (<see cref="PackChecksum"/>: every byte
+        /// is read once), so that a pack damaged anywhere (a flipped bit, a truncated or patched file) is refused
+        /// here with a message naming <paramref name="source"/>, before any of it is taken for data.
+        /// </summary>
+        /// <exception cref="System.IO.InvalidDataException">The pack is corrupt or of another version.</exception>
+        public static DigestPack Read(DigestData data, string source = "the DigestKit pack")
         {
             var p = data.Pointer;
             var magic = DataFormat.PackMagic;
-            if (data.Length < HeaderSize || p[0] != (byte)magic[0] || p[1] != (byte)magic[1] || p[2] != (byte)magic[2] || p[3] != (byte)magic[3])
+            var length = data.Length;
+            var ours = length >= magic.Length && p[0] == (byte)magic[0] && p[1] == (byte)magic[1] && p[2] == (byte)magic[2] && p[3] == (byte)magic[3];
+            if (length < HeaderSize + DataFormat.PackChecksumSize)
             {
-                throw FieldReader.Corrupt("not a pack of this version: the DigestKit runtime and build task versions differ");
+                throw Corrupt(source, "it is " + length + " bytes long, shorter than a pack's header and checksum", ours);
+            }
+
+            var end = length - DataFormat.PackChecksumSize;
+            var stored = (ulong)(uint)Int32(p, end) | ((ulong)(uint)Int32(p, end + 4) << 32);
+            var computed = PackChecksum.Compute(p, end);
+            if (stored == computed && !ours)
+            {
+                throw new System.IO.InvalidDataException(
+                    "DigestKit: " + source + " is not a pack of this version (" + DataFormat.PackMagic
+                    + "): the DigestKit runtime and build task versions differ; rebuild the project.");
+            }
+
+            if (stored != computed)
+            {
+                throw Corrupt(source, "its checksum is " + computed.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
+                    + " where it stores " + stored.ToString("x16", System.Globalization.CultureInfo.InvariantCulture), ours);
             }
 
             var count = Int32(p, 4);
@@ -53,7 +78,7 @@ namespace DigestKit.Data
 
             var indexStart = Int32(p, 8);
             var indexLength = Int32(p, 12);
-            if (indexStart < 0 || indexLength < 0 || indexStart > data.Length || indexLength > data.Length - indexStart)
+            if (indexStart < 0 || indexLength < 0 || indexStart > end || indexLength > end - indexStart)
             {
                 throw FieldReader.Corrupt("the pack's index lies outside the pack");
             }
@@ -61,6 +86,15 @@ namespace DigestKit.Data
             GC.KeepAlive(data);
             return new DigestPack(data, count, indexStart, indexLength);
         }
+
+        /// <summary>
+        /// The pack is not what the build task wrote; <paramref name="ours"/>: it starts as a pack of this version does.
+        /// </summary>
+        private static System.IO.InvalidDataException Corrupt(string source, string why, bool ours) =>
+            new System.IO.InvalidDataException(
+                "DigestKit: " + source + " is corrupt: " + why
+                + (ours ? string.Empty : ", and it does not start with '" + DataFormat.PackMagic + "' (a pack of another DigestKit version, or damaged)")
+                + "; rebuild the project.");
 
         /// <summary>
         /// The digest at <paramref name="slot"/> if its key is the <paramref name="keyLength"/> bytes at

@@ -120,6 +120,28 @@ namespace DigestKit.Data
             }
         }
 
+        /// <summary>Skips one field of <paramref name="kind"/> (<see cref="DigestSchema"/>) without decoding it.</summary>
+        public void Skip(FieldKind kind)
+        {
+            switch (kind)
+            {
+                case FieldKind.Date:
+                    SkipField();
+                    SkipField();
+                    break;
+                case FieldKind.TextList:
+                    for (var n = ReadCount(); n > 0; n--)
+                    {
+                        SkipField();
+                    }
+
+                    break;
+                default:
+                    SkipField();
+                    break;
+            }
+        }
+
         /// <summary>Skips one field without decoding it.</summary>
         [MethodImpl(Jit.Optimized)]
         public void SkipField() => ReadField(out _, out _);

@@ -32,46 +32,116 @@ namespace DigestKit.Analyzers.Generator.Model
     public sealed record DigestModel(string SourcePath, DigestSpec? Spec, CatalogEntry? Entry = null, string FullPath = "");
 
     /// <summary>
-    /// One digest to embed. <see cref="Key"/> is unique per source path and derived from it alone, so the
+    /// One digest to embed: what the blob's front matter record (<c>DigestKit.Data.FrontMatterField</c>) and its
+    /// papers are written from. <see cref="Key"/> is unique per source path and derived from it alone, so the
     /// digest's generated file never depends on the other digests.
     /// </summary>
-    public sealed record DigestSpec(
-        string Key,
-        string SourcePath,
-        string Title,
-        DateTime? Date,
-        string Template,
-        bool Draft,
-        string Slug,
-        string Category,
-        EquatableArray<string> Tags,
-        string Description,
-        string SocialImage,
-        EquatableArray<PaperSpec> Papers);
+    public sealed record DigestSpec
+    {
+        /// <summary>The digest's key: its resource and class names, from its source path alone (<c>DigestResources.Key</c>).</summary>
+        public required string Key { get; init; }
 
-    public sealed record PaperSpec(
-        int Rank,
-        string Title,
-        EquatableArray<string> Authors,
-        long Retweets,
-        long Favorites,
-        DateTime? MeasuredAt,
-        string? ArxivId,
-        string AbsUrl,
-        string PdfUrl,
-        EquatableArray<string> Categories,
-        string Abstract,
-        EquatableArray<TweetSpec> Tweets);
+        /// <summary>The file's path relative to the project, with '/' separators (<c>Digest.SourcePath</c>).</summary>
+        public required string SourcePath { get; init; }
 
-    public sealed record TweetSpec(
-        string AuthorName,
-        string Handle,
-        long? StatusId,
-        string Url,
-        DateTime? Date,
-        string Text,
-        string Html,
-        string? Language);
+        /// <summary>The front matter's <c>title</c>; empty when it has none.</summary>
+        public required string Title { get; init; }
+
+        /// <summary>The front matter's <c>date</c>, in the writer's local time; null when it has none.</summary>
+        public required DateTime? Date { get; init; }
+
+        /// <summary>The front matter's <c>template</c>; empty when it has none.</summary>
+        public required string Template { get; init; }
+
+        /// <summary>The front matter's <c>draft</c>; false when it has none.</summary>
+        public required bool Draft { get; init; }
+
+        /// <summary>The front matter's <c>slug</c>; empty when it has none.</summary>
+        public required string Slug { get; init; }
+
+        /// <summary>The front matter's <c>category</c>; empty when it has none.</summary>
+        public required string Category { get; init; }
+
+        /// <summary>The front matter's <c>tags</c>, in order.</summary>
+        public required EquatableArray<string> Tags { get; init; }
+
+        /// <summary>The front matter's <c>description</c>; empty when it has none.</summary>
+        public required string Description { get; init; }
+
+        /// <summary>The front matter's <c>socialImage</c>; empty when it has none.</summary>
+        public required string SocialImage { get; init; }
+
+        /// <summary>The papers, in the order of the digest.</summary>
+        public required EquatableArray<PaperSpec> Papers { get; init; }
+    }
+
+    /// <summary>One paper of a digest: its front record (<c>DigestKit.Data.PaperField</c>) and cold record (<c>PaperColdField</c>).</summary>
+    public sealed record PaperSpec
+    {
+        /// <summary>The heading's number, else the paper's position (1 first).</summary>
+        public required int Rank { get; init; }
+
+        /// <summary>The heading's title.</summary>
+        public required string Title { get; init; }
+
+        /// <summary>The author line's names, in order.</summary>
+        public required EquatableArray<string> Authors { get; init; }
+
+        /// <summary>The metrics line's retweets; 0 when it has none.</summary>
+        public required long Retweets { get; init; }
+
+        /// <summary>The metrics line's favorites; 0 when it has none.</summary>
+        public required long Favorites { get; init; }
+
+        /// <summary>When the metrics were measured, with the kind the line gives; null when it does not say.</summary>
+        public required DateTime? MeasuredAt { get; init; }
+
+        /// <summary>The arXiv identifier, with its version when the links give one; null when the paper has none.</summary>
+        public required string? ArxivId { get; init; }
+
+        /// <summary>The abstract page's URL; empty when the paper has no such link.</summary>
+        public required string AbsUrl { get; init; }
+
+        /// <summary>The PDF's URL; empty when the paper has no such link.</summary>
+        public required string PdfUrl { get; init; }
+
+        /// <summary>The category links' labels, in order.</summary>
+        public required EquatableArray<string> Categories { get; init; }
+
+        /// <summary>The abstract; empty when the paper has none.</summary>
+        public required string Abstract { get; init; }
+
+        /// <summary>The embedded tweets, in order.</summary>
+        public required EquatableArray<TweetSpec> Tweets { get; init; }
+    }
+
+    /// <summary>One embedded tweet of a paper (<c>DigestKit.Data.TweetField</c>).</summary>
+    public sealed record TweetSpec
+    {
+        /// <summary>The author's display name; empty when the embed has none.</summary>
+        public required string AuthorName { get; init; }
+
+        /// <summary>The author's handle, without '@'; empty when the embed has none.</summary>
+        public required string Handle { get; init; }
+
+        /// <summary>The status ID from the status URL; null when there is none.</summary>
+        public required long? StatusId { get; init; }
+
+        /// <summary>The status URL; empty when the embed has none.</summary>
+        public required string Url { get; init; }
+
+        /// <summary>The tweet's date; null when the embed has none or it does not parse.</summary>
+        public required DateTime? Date { get; init; }
+
+        /// <summary>The tweet's text, plain.</summary>
+        public required string Text { get; init; }
+
+        /// <summary>The embed's HTML, as written.</summary>
+        public required string Html { get; init; }
+
+        /// <summary>The embed's <c>lang</c>; null when it has none.</summary>
+        public required string? Language { get; init; }
+    }
 
     /// <summary>
     /// What <c>Digests</c> needs of one digest: the per-file data class, the slug, the order key; in literal mode
