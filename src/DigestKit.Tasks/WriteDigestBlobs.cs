@@ -10,10 +10,10 @@ namespace DigestKit.Tasks
 {
     /// <summary>
     /// Writes the blob of each digest given (the out-of-date ones: the target's Inputs/Outputs decide) to its
-    /// DigestKitBlob path, in the format the runtime decodes. A digest with an error-level diagnostic, or no front
-    /// matter, gets an empty blob: nothing of it is embedded, and the generated code never opens it (the same
-    /// verdict as the generator's, from the same code, <see cref="DigestSpecBuilder.Build"/>; the analyzer reports
-    /// why). Empty rather than absent, so that every digest has its output and the target stays incremental per
+    /// DigestKitBlob path, in the format the runtime decodes. A digest that is not embedded (the engine's
+    /// <see cref="DigestAnalysis.Embeds"/>, which no severity changes) gets an empty blob: the generated code never
+    /// opens it (the same verdict as the generator's, from the same code, <see cref="DigestSpecBuilder.Build"/>; the
+    /// analyzer reports why). Empty rather than absent, so that every digest has its output and the target stays incremental per
     /// file (a missing output would make MSBuild rebuild every blob on every build).
     /// </summary>
     public sealed class WriteDigestBlobs : ITask
@@ -46,6 +46,7 @@ namespace DigestKit.Tasks
                     var spec = DigestSpecBuilder.Build(path, ReadText(path), ProjectDirectory).Spec;
                     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
                     File.WriteAllText(blob, spec is null ? string.Empty : DigestBlobWriter.WriteDigestWithIndex(spec), Utf8);
+                    DeleteOlderVersions(blob, digest.GetMetadata("DigestKitKey"));
                 }
                 catch (Exception ex)
                 {
@@ -60,6 +61,22 @@ namespace DigestKit.Tasks
             });
 
             return !failed;
+        }
+
+        /// <summary>
+        /// Deletes this digest's blobs of other contents (<c>KEY.*.dk2</c> but <paramref name="blob"/>), so obj/ holds
+        /// one blob per digest and <c>dotnet clean</c>, which deletes the current ones, leaves none behind.
+        /// </summary>
+        private static void DeleteOlderVersions(string blob, string key)
+        {
+            var directory = Path.GetDirectoryName(blob)!;
+            foreach (var older in Directory.GetFiles(directory, key + ".*" + Path.GetExtension(blob)))
+            {
+                if (!string.Equals(Path.GetFullPath(older), Path.GetFullPath(blob), StringComparison.Ordinal))
+                {
+                    File.Delete(older);
+                }
+            }
         }
 
         /// <summary>

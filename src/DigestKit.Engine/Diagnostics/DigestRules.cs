@@ -24,16 +24,19 @@ namespace DigestKit.Engine
         public const string CrossFileCategory = "DigestKit.CrossFile";
         private const string EngineCategory = "DigestKit.Engine";
         private const string UsageCategory = "DigestKit.Usage";
+        private const string BuildCategory = "DigestKit.Build";
 
         // Front matter (parser unless noted).
         public static readonly DigestRule FrontMatterMissing = new("DK1001", "Front matter is missing",
             "The digest does not start with a '---' front matter block", FrontMatterCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "The file does not begin with a `---` line, so it has no front matter: the digest has no title, date or slug to embed.",
         };
         public static readonly DigestRule FrontMatterUnclosed = new("DK1002", "Front matter is not closed",
             "The front matter opened on line 1 is never closed by a '---' line", FrontMatterCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "The front matter opened by `---` on line 1 is never closed by a second `---` line, so the whole file would be read as YAML.",
         };
         public static readonly DigestRule YamlSyntax = new("DK1003", "Front matter is not valid YAML",
@@ -148,6 +151,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule NotText = new("DK2012", "The file is not a text digest",
             "The file is not a text digest: {0}", StructureCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold at least 8 NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
         };
         public static readonly DigestRule DuplicatePaper = new("DK2013", "The same paper is listed twice",
@@ -330,7 +334,29 @@ namespace DigestKit.Engine
         public static readonly DigestRule InternalError = new("DK9001", "DigestKit could not check this file",
             "DigestKit could not check this file: {0}", EngineCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "DigestKit itself failed on this file (a bug, or a file so pathological that analysis took longer than `digestkit.analysis_timeout_seconds`, 60 by default). The other files are still checked.",
+        };
+
+        // The build around the engine: the analyzer's verdict on embedding, the MSBuild targets' checks of the content items.
+        public static readonly DigestRule NotEmbedded = new("DK9005", "The digest is not embedded",
+            "The digest is not embedded: {0} stands (configured as {1}), and a digest with it has nothing to embed; fix what {0} reports, or leave the file out with DigestKitExclude",
+            BuildCategory, DigestSeverity.Error)
+        {
+            NotConfigurable = true,
+            Description = "A digest named by `DigestKitContent` is not embedded, because a diagnostic that leaves nothing to embed (DK1001, DK1002, DK2012, DK9001) stands, and its severity was lowered or turned off in `.editorconfig`, `.globalconfig` or `NoWarn`. Lowering every other error embeds the digest with the field it concerns empty or at its default, but these four leave no front matter or no text, so the build fails with this error instead, which no configuration can lower: a green build embeds every digest it names. Reported where the blocking diagnostic is.",
+        };
+        public static readonly DigestRule ContentMatchesNothing = new("DK9006", "DigestKitContent matches no file",
+            "DigestKitContent '{0}' matches no file, so no digest is embedded: correct the glob, or point DigestKitContent at the digests",
+            BuildCategory, DigestSeverity.Warning)
+        {
+            Description = "The `DigestKitContent` globs (after `DigestKitExclude`) match no file, so the build embeds no digest and `Digests.All` is empty. Reported by the DigestKit MSBuild targets, once per build of the project.",
+        };
+        public static readonly DigestRule UnusableFileName = new("DK9007", "The digest's file name cannot be built",
+            "The digest '{0}' cannot be built: {1}",
+            BuildCategory, DigestSeverity.Error)
+        {
+            Description = "A digest named by `DigestKitContent` cannot be passed to the compiler: its name holds a line break (the compiler's command line is one path per line; shown as `[LF]` or `[CR]`), or the file is not there, which is what a backslash in a name looks like outside Windows, where MSBuild reads it as a folder separator. The message says which. The file is left out of the compilation, so this is its only diagnostic, and the build goes on with the other digests. `digestkit check` reads such files; the build cannot. Every other character a file system allows (spaces, `#`, `;`, `%`, quotes, non-ASCII letters) builds. Reported by the DigestKit MSBuild targets.",
         };
 
         /// <summary>Every rule, in ID order.</summary>
@@ -347,7 +373,7 @@ namespace DigestKit.Engine
             MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
             UnknownSlug, UnknownPaper, UnknownAuthor, UnknownCategoryName,
-            InternalError,
+            InternalError, NotEmbedded, ContentMatchesNothing, UnusableFileName,
         };
 
         public static DigestRule? Find(string id)
