@@ -9,10 +9,10 @@ using Microsoft.Build.Framework;
 namespace DigestKit.Tasks
 {
     /// <summary>
-    /// Names each digest's key, from its path, and blob file, from its key and its content's hash: the metadata that
-    /// lets the next target map every digest to its own blob through Inputs/Outputs, so that editing one digest
-    /// rewrites one blob (even when the edit kept the file's timestamp: new content is a new blob file name, an output
-    /// that does not exist yet), and lets the pack find each blob under the key the generated code asks for.
+    /// Names each digest's key and blob file from its path, and writes its content stamp (<c>KEY.sha256</c>, its
+    /// SHA-256, rewritten only when that changes): the metadata that lets the next target map every digest to its own
+    /// blob through Inputs/Outputs, so that editing one digest rewrites one blob, even when the edit kept the file's
+    /// timestamp (the stamp's moves), and lets the pack find each blob under the key the generated code asks for.
     /// </summary>
     public sealed class ResolveDigestBlobs : ITask
     {
@@ -32,7 +32,10 @@ namespace DigestKit.Tasks
         [Required]
         public string BlobDirectory { get; set; } = string.Empty;
 
-        /// <summary>The digests again, with DigestKitBlob (the blob's full path) and DigestKitKey (its key in the pack).</summary>
+        /// <summary>
+        /// The digests again, with DigestKitBlob (the blob's full path), DigestKitKey (its key in the pack), DigestKitStamp
+        /// (its content stamp) and DigestKitSource (the digest's full path, kept when the targets make the stamps the items).
+        /// </summary>
         [Output]
         public ITaskItem[] Resolved { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -46,7 +49,11 @@ namespace DigestKit.Tasks
                 var key = DigestResources.Key(DigestSpecBuilder.RelativePath(path, ProjectDirectory));
                 // The input item itself, its metadata extended: what MSBuild hands back keeps all the rest.
                 var item = Digests[i];
-                item.SetMetadata("DigestKitBlob", Path.Combine(directory, BlobFileName(key, ContentHash(item.GetMetadata("FileHash"), path))));
+                item.SetMetadata("DigestKitBlob", Path.Combine(directory, DigestResources.BlobFileName(key)));
+                var stamp = Path.Combine(directory, key + StampExtension);
+                WriteIfDifferent(stamp, ContentHash(item.GetMetadata("FileHash"), path));
+                item.SetMetadata("DigestKitStamp", stamp);
+                item.SetMetadata("DigestKitSource", path);
                 item.SetMetadata("DigestKitKey", key);
                 resolved[i] = item;
             }
@@ -55,22 +62,40 @@ namespace DigestKit.Tasks
             return true;
         }
 
-        /// <summary>
-        /// <c>KEY.HASH.dk2</c>: the blob of one version of one digest. Keys hold no '.', so <c>KEY.</c> starts the name of
-        /// every version of that digest's blob (<see cref="WriteDigestBlobs"/> deletes the older ones).
-        /// </summary>
-        public static string BlobFileName(string key, string contentHash) =>
-            Path.GetFileNameWithoutExtension(DigestResources.BlobFileName(key)) + "." + contentHash + Path.GetExtension(DigestResources.BlobFileName(key));
+        /// <summary>The extension of a digest's content stamp, <c>KEY.sha256</c> beside its blob.</summary>
+        public const string StampExtension = ".sha256";
 
         /// <summary>
-        /// The first 16 hex digits of the content's SHA-256: the targets' GetFileHash (FileHash metadata) when given,
-        /// else computed here; "unreadable" for a file that cannot be read (the blob's writer reports it).
+        /// Writes the stamp only when its content changes, so its timestamp moves exactly when the digest's content does:
+        /// the blob target's input, for MSBuild's timestamp check.
+        /// </summary>
+        private static void WriteIfDifferent(string stamp, string hash)
+        {
+            try
+            {
+                if (File.Exists(stamp) && string.Equals(File.ReadAllText(stamp), hash, StringComparison.Ordinal))
+                {
+                    return;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
+                File.WriteAllText(stamp, hash);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // No stamp: the blob target sees a missing input and rewrites the blob, which reports any real problem.
+            }
+        }
+
+        /// <summary>
+        /// The content's SHA-256 (hex): the targets' GetFileHash (FileHash metadata) when given, else computed here;
+        /// "unreadable" for a file that cannot be read (the blob's writer reports it).
         /// </summary>
         private static string ContentHash(string fileHash, string path)
         {
-            if (fileHash.Length >= 16)
+            if (fileHash.Length != 0)
             {
-                return fileHash.Substring(0, 16).ToLowerInvariant();
+                return fileHash.ToLowerInvariant();
             }
 
             try
@@ -79,8 +104,8 @@ namespace DigestKit.Tasks
                 using (var stream = File.OpenRead(path))
                 {
                     var hash = sha.ComputeHash(stream);
-                    var builder = new StringBuilder(16);
-                    for (var i = 0; i < 8; i++)
+                    var builder = new StringBuilder(hash.Length * 2);
+                    for (var i = 0; i < hash.Length; i++)
                     {
                         builder.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
                     }

@@ -39,14 +39,15 @@ namespace DigestKit.Tasks
             Parallel.For(0, Digests.Length, i =>
             {
                 var digest = Digests[i];
-                var path = digest.GetMetadata("FullPath");
+                // The targets pass the stamps as the items (for MSBuild's per-item check); the digest is DigestKitSource.
+                var source = digest.GetMetadata("DigestKitSource");
+                var path = source.Length != 0 ? source : digest.GetMetadata("FullPath");
                 var blob = digest.GetMetadata("DigestKitBlob");
                 try
                 {
                     var spec = DigestSpecBuilder.Build(path, ReadText(path), ProjectDirectory).Spec;
                     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
                     File.WriteAllText(blob, spec is null ? string.Empty : DigestBlobWriter.WriteDigestWithIndex(spec), Utf8);
-                    DeleteOlderVersions(blob, digest.GetMetadata("DigestKitKey"));
                 }
                 catch (Exception ex)
                 {
@@ -61,22 +62,6 @@ namespace DigestKit.Tasks
             });
 
             return !failed;
-        }
-
-        /// <summary>
-        /// Deletes this digest's blobs of other contents (<c>KEY.*.dk2</c> but <paramref name="blob"/>), so obj/ holds
-        /// one blob per digest and <c>dotnet clean</c>, which deletes the current ones, leaves none behind.
-        /// </summary>
-        private static void DeleteOlderVersions(string blob, string key)
-        {
-            var directory = Path.GetDirectoryName(blob)!;
-            foreach (var older in Directory.GetFiles(directory, key + ".*" + Path.GetExtension(blob)))
-            {
-                if (!string.Equals(Path.GetFullPath(older), Path.GetFullPath(blob), StringComparison.Ordinal))
-                {
-                    File.Delete(older);
-                }
-            }
         }
 
         /// <summary>

@@ -30,7 +30,7 @@ namespace DigestKit.Engine
             DigestRuleOwnerKind.DocumentRule => "the document rules",
             DigestRuleOwnerKind.CrossFileRule => "the cross-file rules (at the end of a build)",
             DigestRuleOwnerKind.CSharpCode => "the usage analyzer, on C# code (while you type, and in a build)",
-            DigestRuleOwnerKind.Build => "the build: the analyzer (DK9005) and the DigestKit MSBuild targets",
+            DigestRuleOwnerKind.Build => "the build (DigestKit's MSBuild targets, and the analyzer's check that each digest is embedded)",
             _ => "DigestKit itself",
         };
 
