@@ -27,6 +27,10 @@ namespace DigestKit.Engine
             {
                 DigestRules.UnknownSlug, DigestRules.UnknownPaper, DigestRules.UnknownAuthor, DigestRules.UnknownCategoryName,
             }));
+            owners.Add(new DigestRuleOwner("build", DigestRuleOwnerKind.Build, new[]
+            {
+                DigestRules.NotEmbedded, DigestRules.ContentMatchesNothing, DigestRules.UnusableFileName,
+            }));
             return owners;
         }
 

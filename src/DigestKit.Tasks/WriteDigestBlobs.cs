@@ -10,10 +10,10 @@ namespace DigestKit.Tasks
 {
     /// <summary>
     /// Writes the blob of each digest given (the out-of-date ones: the target's Inputs/Outputs decide) to its
-    /// DigestKitBlob path, in the format the runtime decodes. A digest with an error-level diagnostic, or no front
-    /// matter, gets an empty blob: nothing of it is embedded, and the generated code never opens it (the same
-    /// verdict as the generator's, from the same code, <see cref="DigestSpecBuilder.Build"/>; the analyzer reports
-    /// why). Empty rather than absent, so that every digest has its output and the target stays incremental per
+    /// DigestKitBlob path, in the format the runtime decodes. A digest that is not embedded (the engine's
+    /// <see cref="DigestAnalysis.Embeds"/>, which no severity changes) gets an empty blob: the generated code never
+    /// opens it (the same verdict as the generator's, from the same code, <see cref="DigestSpecBuilder.Build"/>; the
+    /// analyzer reports why). Empty rather than absent, so that every digest has its output and the target stays incremental per
     /// file (a missing output would make MSBuild rebuild every blob on every build).
     /// </summary>
     public sealed class WriteDigestBlobs : ITask
@@ -39,7 +39,9 @@ namespace DigestKit.Tasks
             Parallel.For(0, Digests.Length, i =>
             {
                 var digest = Digests[i];
-                var path = digest.GetMetadata("FullPath");
+                // The targets pass the stamps as the items (for MSBuild's per-item check); the digest is DigestKitSource.
+                var source = digest.GetMetadata("DigestKitSource");
+                var path = source.Length != 0 ? source : digest.GetMetadata("FullPath");
                 var blob = digest.GetMetadata("DigestKitBlob");
                 try
                 {

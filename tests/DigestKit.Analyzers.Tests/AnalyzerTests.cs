@@ -242,3 +242,54 @@ public class AnalyzerTests
         }
     }
 }
+
+/// <summary>DK9005: a digest that is not embedded fails the build even when the diagnostic that blocks it was lowered.</summary>
+public class NotEmbeddedTests
+{
+    private const string NoFrontMatter = "# 1. A paper with no front matter\n";
+
+    [Fact]
+    public void A_standing_blocking_error_is_said_once_without_DK9005()
+    {
+        var result = AnalyzerHarness.Run(("/repo/broken.md", NoFrontMatter));
+        result.AssertNoAnalyzerFailure();
+        Assert.Contains(result.Diagnostics, d => d.Id == DigestRules.FrontMatterMissing.Id && d.Severity == DiagnosticSeverity.Error);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DigestRules.NotEmbedded.Id);
+    }
+
+    [Theory]
+    [InlineData("warning")]
+    [InlineData("none")]
+    public void A_lowered_blocking_error_gets_DK9005_which_no_configuration_lowers(string severity)
+    {
+        var options = new TestOptionsProvider(perFile: new()
+        {
+            ["/repo/broken.md"] = new()
+            {
+                ["digestkit_diagnostic." + DigestRules.FrontMatterMissing.Id + ".severity"] = severity,
+                ["digestkit_diagnostic." + DigestRules.NotEmbedded.Id + ".severity"] = "none",
+                ["dotnet_analyzer_diagnostic.severity"] = "none",
+            },
+        });
+        var result = AnalyzerHarness.Run([new InMemoryAdditionalText("/repo/broken.md", NoFrontMatter)], options);
+        result.AssertNoAnalyzerFailure();
+        var notEmbedded = Assert.Single(result.Diagnostics, d => d.Id == DigestRules.NotEmbedded.Id);
+        Assert.Equal(DiagnosticSeverity.Error, notEmbedded.Severity);
+        Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, notEmbedded.Descriptor.CustomTags);
+        Assert.Equal(DigestRules.NotEmbedded.FormatMessage(DigestRules.FrontMatterMissing.Id, severity), notEmbedded.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new Microsoft.CodeAnalysis.Text.LinePosition(0, 0), notEmbedded.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Fact]
+    public void NoWarn_on_the_blocking_error_gets_DK9005_too_and_a_lowered_non_blocking_error_does_not()
+    {
+        var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { [DigestRules.FrontMatterMissing.Id] = ReportDiagnostic.Suppress, [DigestRules.NotEmbedded.Id] = ReportDiagnostic.Suppress });
+        var result = AnalyzerHarness.Run(
+            [new InMemoryAdditionalText("/repo/broken.md", NoFrontMatter), new InMemoryAdditionalText("/repo/lowered.md", "---\ntitle: Lowered\n---\n")],
+            new TestOptionsProvider(perFile: new() { ["/repo/lowered.md"] = new() { ["dotnet_analyzer_diagnostic.severity"] = "warning" } }),
+            compilationOptions: compilationOptions);
+        result.AssertNoAnalyzerFailure();
+        Assert.Equal(["/repo/broken.md"], result.Diagnostics.Where(d => d.Id == DigestRules.NotEmbedded.Id).Select(d => d.Location.GetLineSpan().Path));
+    }
+}

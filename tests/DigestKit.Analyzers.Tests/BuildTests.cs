@@ -125,6 +125,33 @@ public class BuildTests : IClassFixture<BuildFixture>
         Assert.DoesNotMatch(new Regex(@": (error|warning) DK\d{4}"), output);
     }
 
+    /// <summary>
+    /// Literal mode (no build task): an edit that puts the file's timestamp back (touch -r, cp -p) still recompiles, because
+    /// the digests' content hashes (obj/…/digestkit/content.hashes, rewritten only when one changes) are an input of the
+    /// compile, so the assembly carries the new text.
+    /// </summary>
+    [Fact]
+    public void An_edit_that_keeps_the_timestamp_is_compiled_in()
+    {
+        var dir = _fixture.CreateConsumer("kept-mtime", Clean);
+        var (exitCode, output) = BuildFixture.Build(dir);
+        Assert.True(exitCode == 0, output);
+        var assembly = Path.Combine(dir, "bin", "Debug", "net10.0", "Consumer.dll");
+        const string Edited = "World-GAN, edited under a kept timestamp:";
+        Assert.False(Contains(File.ReadAllBytes(assembly), Edited));
+
+        var digest = Path.Combine(dir, "digests", "2021-06-21---Hot-Papers.md");
+        var mtime = File.GetLastWriteTimeUtc(digest);
+        File.WriteAllText(digest, Clean.Replace("World-GAN:", Edited, StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(digest, mtime);
+        (exitCode, output) = BuildFixture.Build(dir, "--no-restore");
+        Assert.True(exitCode == 0, output);
+        Assert.True(Contains(File.ReadAllBytes(assembly), Edited), "the assembly still holds the old text:\n" + output);
+    }
+
+    private static bool Contains(byte[] haystack, string text) =>
+        haystack.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(text)) >= 0;
+
     [Fact]
     public void An_editorconfig_raising_a_warning_to_an_error_fails_the_build()
     {

@@ -260,4 +260,18 @@ public class CatalogueTests
             .ToArray();
         Assert.Equal(new[] { "src/DigestKit.Engine/Diagnostics/DigestRules.cs" }, files);
     }
+
+    /// <summary>DK9006 and DK9007 are MSBuild's Warning/Error in the targets: their codes, texts and help links are the catalogue's.</summary>
+    [Fact]
+    public void The_targets_report_the_catalogue_codes_messages_and_help_links()
+    {
+        var targets = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "src", "DigestKit", "buildTransitive", "DigestKit.targets"));
+        Assert.Contains("<_DigestKitHelpLinkBase>" + DigestRule.HelpLinkBase + "</_DigestKitHelpLinkBase>", targets, StringComparison.Ordinal);
+        Assert.Contains($"Code=\"{DigestRules.ContentMatchesNothing.Id}\" HelpLink=\"$(_DigestKitHelpLinkBase){DigestRules.ContentMatchesNothing.Id}.md\"", targets, StringComparison.Ordinal);
+        Assert.Contains("Text=\"" + DigestRules.ContentMatchesNothing.FormatMessage("$(DigestKitContent)") + "\"", targets, StringComparison.Ordinal);
+        Assert.Contains($"Code=\"{DigestRules.UnusableFileName.Id}\"", targets, StringComparison.Ordinal);
+        Assert.Contains($"HelpLink=\"$(_DigestKitHelpLinkBase){DigestRules.UnusableFileName.Id}.md\"", targets, StringComparison.Ordinal);
+        var shown = "$([System.String]::Copy('%(_DigestKitUnusable.FullPath)').Replace('&#13;', '[CR]').Replace('&#10;', '[LF]'))";
+        Assert.Contains("Text=\"" + DigestRules.UnusableFileName.FormatMessage(shown, "%(_DigestKitUnusable.DigestKitReason)") + "\"", targets, StringComparison.Ordinal);
+    }
 }

@@ -107,6 +107,33 @@ internal static class DocsPages
                 """.ReplaceLineEndings("\n");
         }
 
+        if (rule.NotConfigurable)
+        {
+            return """
+                ## Configuring
+
+                It cannot be configured: no `.editorconfig`, `.globalconfig`, `NoWarn` or `WarningsAsErrors` setting changes its
+                severity (the descriptor is `NotConfigurable`), so a build that embeds less than `DigestKitContent` names never
+                passes.
+
+                """.ReplaceLineEndings("\n");
+        }
+
+        if (DigestEngine.OwnerOf(rule)?.Kind == DigestRuleOwnerKind.Build)
+        {
+            return $$"""
+                ## Configuring
+
+                MSBuild reports it, not the compiler, so `.editorconfig` and `.globalconfig` do not apply. In the project,
+                `<MSBuildWarningsAsMessages>{{rule.Id}}</MSBuildWarningsAsMessages>` makes a warning a message, and
+                `<MSBuildWarningsAsErrors>{{rule.Id}}</MSBuildWarningsAsErrors>` makes it an error.
+
+                """.ReplaceLineEndings("\n");
+        }
+
+        var blocks = rule.BlocksEmbedding
+            ? "\nA digest with this diagnostic has nothing to embed, so lowering it does not pass the build: it then gets\n[DK9005](DK9005.md), which cannot be lowered. Leave a file that is not a digest out with `DigestKitExclude`.\n"
+            : string.Empty;
         var value = rule.DefaultSeverity switch
         {
             DigestSeverity.Error => "error",
@@ -134,7 +161,7 @@ internal static class DocsPages
             diagnostics in Markdown files ([dotnet/roslyn#31916](https://github.com/dotnet/roslyn/issues/31916)), so DigestKit
             reads its own `digestkit_diagnostic.` key there, and the bulk keys
             `dotnet_analyzer_diagnostic.category-{{rule.Category}}.severity` and `dotnet_analyzer_diagnostic.severity`.
-
+            {{blocks}}
             """.ReplaceLineEndings("\n");
     }
 

@@ -25,21 +25,35 @@ public sealed class ProjectShapeTests
         Assert.Null(GeneratorHarness.Find(type, "hot-papers-2021-06-21"));
     }
 
+    /// <summary>
+    /// The embed decision is the engine's (<see cref="DigestKit.Engine.DigestAnalysis.Embeds"/>), not a severity: a
+    /// digest whose only errors block nothing is embedded with the field in error at its default; one with a blocking
+    /// diagnostic (DK1002) is not, and keeps a property that throws, named from its file, outside All and Find.
+    /// </summary>
     [Fact]
-    public void A_digest_with_errors_embeds_nothing_and_the_others_still_do()
+    public void A_digest_with_a_blocking_error_keeps_only_a_throwing_property_and_other_errors_embed_with_defaults()
     {
         var broken = GeneratorHarness.Digest("2021-05-07---Hot-Papers.md", File.ReadAllText(TestPaths.MisEncodedSeed)
             .Replace("- retweets: ", "- retweets: -x", StringComparison.Ordinal));
-        Assert.True(DigestKit.Engine.DigestEngine.Analyze(broken.Path, broken.GetText().ToString()).HasErrors);
+        var analysis = DigestKit.Engine.DigestEngine.Analyze(broken.Path, broken.GetText().ToString());
+        Assert.True(analysis.HasErrors);
+        Assert.True(analysis.Embeds);
         var unclosed = GeneratorHarness.Digest("2021-01-01---Hot-Papers.md", "---\ntitle: Hot Papers 2021-01-01\n# 1. no end of front matter\n");
+        Assert.Equal(DigestKit.Engine.DigestRules.FrontMatterUnclosed.Id, DigestKit.Engine.DigestEngine.Analyze(unclosed.Path, unclosed.GetText().ToString()).Blocking?.Id);
 
         var harness = new GeneratorHarness();
         var (run, output) = harness.Generate([broken, Clean(), unclosed]);
-        Assert.Equal(2, run.Results.Single().GeneratedSources.Length); // the clean digest and Digests
+        Assert.Equal(4, run.Results.Single().GeneratedSources.Length); // three digests' properties and Digests
         var type = GeneratorHarness.Load(output, "TestApp.Digests");
-        var digest = Assert.Single(GeneratorHarness.All(type));
-        Assert.Equal("hot-papers-2021-06-21", digest.Slug);
-        Assert.Null(GeneratorHarness.Find(type, "hot-papers-2021-05-07"));
+        Assert.Equal(["hot-papers-2021-05-07", "hot-papers-2021-06-21"], GeneratorHarness.All(type).Select(d => d.Slug));
+        var lowered = GeneratorHarness.Find(type, "hot-papers-2021-05-07")!;
+        Assert.Equal(0, lowered.Papers[0].Retweets);
+
+        var property = type.GetProperty("_20210101HotPapers") ?? type.GetProperties().Single(p => p.Name.Contains("20210101", StringComparison.Ordinal));
+        var thrown = Assert.Throws<System.Reflection.TargetInvocationException>(() => property.GetValue(null)).InnerException;
+        Assert.Equal(
+            "content/2021-01-01---Hot-Papers.md is not embedded (DK1002: " + DigestKit.Engine.DigestRules.FrontMatterUnclosed.FormatMessage() + "); fix the digest and build again",
+            Assert.IsType<InvalidOperationException>(thrown).Message);
     }
 
     [Fact]

@@ -107,6 +107,8 @@ namespace DigestKit.Analyzers
                     Report(context.ReportDiagnostic, diagnostic, file.Path, text, options);
                 }
 
+                ReportIfNotEmbedded(context, analysis, text, options);
+
                 session.Add(file.Path, text, options, analysis.Document);
             }
             catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
@@ -117,6 +119,30 @@ namespace DigestKit.Analyzers
             {
                 TryReport(context.ReportDiagnostic, file.Path, text, options, ex);
             }
+        }
+
+        /// <summary>
+        /// DK9005, which no configuration lowers, when the digest is not embedded (<see cref="DigestAnalysis.Blocking"/>)
+        /// and the diagnostic that blocks it would not fail the build as the user configured it: so a green build
+        /// has embedded every digest it names, and the reason is said once (nothing more when the blocking error stands).
+        /// </summary>
+        private static void ReportIfNotEmbedded(AdditionalFileAnalysisContext context, DigestAnalysis analysis, SourceText text, AnalyzerConfigOptions? options)
+        {
+            if (analysis.Embeds)
+            {
+                return;
+            }
+
+            var blocking = analysis.Blocking;
+            var descriptor = blocking is null ? DigestDescriptors.Find(DigestRules.FrontMatterMissing.Id)! : DigestDescriptors.Find(blocking.Id) ?? DigestDescriptors.InternalError;
+            var effective = SeverityConfiguration.Effective(context.Compilation.Options, options, descriptor, context.CancellationToken);
+            if (effective == ReportDiagnostic.Error)
+            {
+                return;
+            }
+
+            Report(context.ReportDiagnostic, DigestDescriptors.NotEmbedded, context.AdditionalFile.Path, text, blocking?.Span ?? default, options,
+                descriptor.Id, SeverityConfiguration.Name(effective));
         }
 
         private static void AnalyzeAcrossFiles(CompilationAnalysisContext context, CompilationSession session)
@@ -204,7 +230,7 @@ namespace DigestKit.Analyzers
 
         private static void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, string path, SourceText? text, SourceSpan span, AnalyzerConfigOptions? options, Location[]? additional, params string[] arguments)
         {
-            var configured = SeverityConfiguration.Configured(options, descriptor);
+            var configured = SeverityConfiguration.IsConfigurable(descriptor) ? SeverityConfiguration.Configured(options, descriptor) : null;
             if (configured == ReportDiagnostic.Suppress)
             {
                 return;

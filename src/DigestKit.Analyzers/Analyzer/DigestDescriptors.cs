@@ -23,6 +23,9 @@ namespace DigestKit.Analyzers
         /// <summary>DK9001, which the analyzer reports itself when the engine cannot be run on a file.</summary>
         public static DiagnosticDescriptor InternalError { get; } = ById[DigestRules.InternalError.Id];
 
+        /// <summary>DK9005: a digest is not embedded and the diagnostic that says why was lowered; cannot itself be lowered.</summary>
+        public static DiagnosticDescriptor NotEmbedded { get; } = ById[DigestRules.NotEmbedded.Id];
+
         /// <summary>The C# lookups by name (DigestUsageAnalyzer): no digest has this slug.</summary>
         public static DiagnosticDescriptor UnknownSlug { get; } = ById[DigestRules.UnknownSlug.Id];
 
@@ -50,10 +53,20 @@ namespace DigestKit.Analyzers
             var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(DigestRules.All.Count);
             foreach (var rule in DigestRules.All)
             {
-                var tags = rule.IsCrossFile ? new[] { Engine, WellKnownDiagnosticTags.CompilationEnd } : new[] { Engine };
+                var tags = new List<string> { Engine };
+                if (rule.IsCrossFile)
+                {
+                    tags.Add(WellKnownDiagnosticTags.CompilationEnd);
+                }
+
+                if (rule.NotConfigurable)
+                {
+                    tags.Add(WellKnownDiagnosticTags.NotConfigurable);
+                }
+
                 builder.Add(new DiagnosticDescriptor(
                     rule.Id, rule.Title, rule.MessageFormat, rule.Category, ToSeverity(rule.DefaultSeverity),
-                    isEnabledByDefault: true, description: rule.Description, helpLinkUri: rule.HelpLink, customTags: tags));
+                    isEnabledByDefault: true, description: rule.Description, helpLinkUri: rule.HelpLink, customTags: tags.ToArray()));
             }
 
             return builder.MoveToImmutable();

@@ -38,6 +38,48 @@ namespace DigestKit.Analyzers
             return ToReport(SeverityPolicy.Resolve(descriptor.Id, descriptor.Category, compilerKey: true, options.TryGetValue));
         }
 
+        /// <summary>False for a descriptor tagged <see cref="WellKnownDiagnosticTags.NotConfigurable"/> (DK9005), which keeps its severity.</summary>
+        public static bool IsConfigurable(DiagnosticDescriptor descriptor) =>
+            !System.Linq.Enumerable.Contains(descriptor.CustomTags, WellKnownDiagnosticTags.NotConfigurable);
+
+        /// <summary>
+        /// The severity the compiler gives a diagnostic of <paramref name="descriptor"/> in a digest: the command line's
+        /// (<c>NoWarn</c>, <c>WarningsAsErrors</c>), else .globalconfig's, else the digest's .editorconfig sections'
+        /// (<see cref="Configured"/>), else the default; a warning is an error under <c>TreatWarningsAsErrors</c>.
+        /// </summary>
+        public static ReportDiagnostic Effective(CompilationOptions compilation, AnalyzerConfigOptions? options, DiagnosticDescriptor descriptor, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!compilation.SpecificDiagnosticOptions.TryGetValue(descriptor.Id, out var report) || report == ReportDiagnostic.Default)
+            {
+                if (compilation.SyntaxTreeOptionsProvider is not { } provider
+                    || !provider.TryGetGlobalDiagnosticValue(descriptor.Id, cancellationToken, out report)
+                    || report == ReportDiagnostic.Default)
+                {
+                    report = Configured(options, descriptor) ?? ToReport(descriptor.DefaultSeverity);
+                }
+            }
+
+            return report == ReportDiagnostic.Warn && compilation.GeneralDiagnosticOption == ReportDiagnostic.Error ? ReportDiagnostic.Error : report;
+        }
+
+        /// <summary>How .editorconfig spells a severity (DK9005's message says what the user configured).</summary>
+        public static string Name(ReportDiagnostic report) => report switch
+        {
+            ReportDiagnostic.Error => "error",
+            ReportDiagnostic.Warn => "warning",
+            ReportDiagnostic.Info => "suggestion",
+            ReportDiagnostic.Hidden => "silent",
+            _ => "none",
+        };
+
+        private static ReportDiagnostic ToReport(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => ReportDiagnostic.Error,
+            DiagnosticSeverity.Warning => ReportDiagnostic.Warn,
+            DiagnosticSeverity.Info => ReportDiagnostic.Info,
+            _ => ReportDiagnostic.Hidden,
+        };
+
         public static ReportDiagnostic? Parse(string? value) => ToReport(SeverityPolicy.Parse(value));
 
         private static ReportDiagnostic? ToReport(ConfiguredSeverity? severity) => severity switch

@@ -52,7 +52,9 @@ namespace DigestKit.Analyzers.Generator
             WriteHeader(writer, options);
             OpenNamespace(writer, options);
             writer.OpenBlock("public static partial class " + DigestsClassName);
-            writer.WriteLine("/// <summary>" + Describe(entry) + ": <c>All[" + index + "]</c>.</summary>");
+            writer.WriteLine(entry.NotEmbedded is null
+                ? "/// <summary>" + Describe(entry) + ": <c>All[" + index + "]</c>.</summary>"
+                : "/// <summary>" + Describe(entry) + ", which is not embedded (the build reported why): reading it throws <see cref=\"global::System.InvalidOperationException\"/>.</summary>");
             // Mapped to the digest's first line, its front matter: go-to-definition on the property opens the Markdown
             // there. For this one line only, so any other diagnostic in generated code keeps its generated location.
             var mapped = LineDirectivePath(entry.FullPath);
@@ -61,7 +63,10 @@ namespace DigestKit.Analyzers.Generator
                 writer.WriteLine("#line 1 \"" + mapped + "\"");
             }
 
-            writer.WriteLine("public static global::DigestKit.Digest " + output.Name.Name + " => __all[" + index + "];");
+            // A getter with a throw statement, not a throw expression, so every language version compiles it.
+            writer.WriteLine("public static global::DigestKit.Digest " + output.Name.Name + (entry.NotEmbedded is null
+                ? " => __all[" + index + "];"
+                : " { get { throw new global::System.InvalidOperationException(" + CSharpLiteral.Quote(entry.NotEmbedded, utf8: false) + "); } }"));
             if (mapped is not null)
             {
                 writer.WriteLine("#line default");
@@ -117,7 +122,7 @@ namespace DigestKit.Analyzers.Generator
         public static string EmitCatalog(CatalogSpec catalog)
         {
             var options = catalog.Options;
-            var entries = Order(catalog.Entries);
+            var entries = Order(Embedded(catalog.Entries));
             var nullable = options.NullableAnnotations ? "?" : string.Empty;
 
             var writer = new SourceWriter();
@@ -163,11 +168,23 @@ namespace DigestKit.Analyzers.Generator
 
         /// <summary>
         /// Each digest's property name (from its slug, or its file name without one; unique, a clash gets
-        /// <c>_2</c>) and its index in <c>All</c>.
+        /// <c>_2</c>) and its index in <c>All</c> (-1 for a digest that is not embedded: it has only its property).
         /// </summary>
         public static DigestNames Names(CatalogSpec catalog)
         {
-            var entries = Order(catalog.Entries);
+            // The embedded digests first, so that a digest that is not embedded never takes an embedded one's name.
+            var entries = Order(Embedded(catalog.Entries));
+            var embedded = entries.Count;
+            var notEmbedded = new List<CatalogEntry>();
+            foreach (var entry in catalog.Entries)
+            {
+                if (entry.NotEmbedded is not null)
+                {
+                    notEmbedded.Add(entry);
+                }
+            }
+
+            entries.AddRange(Order(notEmbedded));
             var slugs = new string[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {
@@ -178,11 +195,25 @@ namespace DigestKit.Analyzers.Generator
             var byKey = new DigestName[entries.Count];
             for (var i = 0; i < byKey.Length; i++)
             {
-                byKey[i] = new DigestName(entries[i].Key, names[i], i);
+                byKey[i] = new DigestName(entries[i].Key, names[i], i < embedded ? i : -1);
             }
 
             Array.Sort(byKey, (a, b) => string.CompareOrdinal(a.Key, b.Key));
             return new DigestNames(new Engine.EquatableArray<DigestName>(byKey));
+        }
+
+        private static List<CatalogEntry> Embedded(IEnumerable<CatalogEntry> entries)
+        {
+            var list = new List<CatalogEntry>();
+            foreach (var entry in entries)
+            {
+                if (entry.NotEmbedded is null)
+                {
+                    list.Add(entry);
+                }
+            }
+
+            return list;
         }
 
         /// <summary><c>All</c>'s order: by date (undated last), then slug, then path, all ordinal.</summary>

@@ -160,12 +160,12 @@ namespace DigestKit.Analyzers.Generator
             {
                 if (resourceData && file.Kept is { } kept)
                 {
-                    return new DigestModel(sourcePath, null, DigestSpecBuilder.EntryOf(kept, sourcePath));
+                    return new DigestModel(sourcePath, null, DigestSpecBuilder.AnyEntryOf(kept, sourcePath));
                 }
 
                 if (file.Text is null)
                 {
-                    return new DigestModel(sourcePath, null);
+                    return new DigestModel(sourcePath, null, DigestSpecBuilder.NotEmbeddedEntry(sourcePath, string.Empty, "the compiler could not read it", file.Path));
                 }
 
                 if (!resourceData)
@@ -175,11 +175,11 @@ namespace DigestKit.Analyzers.Generator
 
                 var cache = AnalysisCache.Shared;
                 var analysis = cache.Find(file.Path, file.Checksum) ?? cache.Add(file.Path, file.Checksum, DigestEngine.Analyze(file.Path, file.Text));
-                return new DigestModel(sourcePath, null, DigestSpecBuilder.EntryOf(analysis, sourcePath));
+                return new DigestModel(sourcePath, null, DigestSpecBuilder.AnyEntryOf(analysis, sourcePath));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                return new DigestModel(sourcePath, null);
+                return new DigestModel(sourcePath, null, DigestSpecBuilder.NotEmbeddedEntry(sourcePath, string.Empty, "DigestKit failed on it: " + ex.Message, file.Path));
             }
         }
 
@@ -191,7 +191,8 @@ namespace DigestKit.Analyzers.Generator
         {
             if (model.Spec is not { } digest)
             {
-                // Resource mode: the build task embedded the data; the digest has a catalog entry and no code.
+                // Resource mode: the build task embedded the data; the digest has a catalog entry and no code. Either
+                // mode: a digest that is not embedded has its entry (its property throws) and no code.
                 var entry = model.Entry!;
                 return new DigestSource(DigestEmitter.DigestHintName(entry.Key), string.Empty, entry);
             }

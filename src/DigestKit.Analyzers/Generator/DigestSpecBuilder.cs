@@ -8,8 +8,8 @@ namespace DigestKit.Analyzers.Generator
     /// <summary>
     /// The parse half of the generator: the engine's verdict on one file, mapped to the generation model. The
     /// engine does all the reading (the same parser and rules as the analyzer and the CLI); this keeps the values
-    /// and drops the spans. A file with an error-level diagnostic, or no front matter, embeds nothing: the
-    /// analyzer reports why, and nothing half-read reaches a program.
+    /// and drops the spans. A file with a diagnostic that blocks embedding (<see cref="DigestRule.BlocksEmbedding"/>)
+    /// embeds nothing, and the analyzer reports why; any other field in error is embedded empty or at its default.
     /// </summary>
     public static class DigestSpecBuilder
     {
@@ -17,14 +17,32 @@ namespace DigestKit.Analyzers.Generator
         {
             var sourcePath = RelativePath(path, projectDirectory);
             var analysis = DigestEngine.Analyze(path, text);
-            return new DigestModel(sourcePath, Embeds(analysis) ? FromDocument(analysis.Document, sourcePath) : null, FullPath: path);
+            return Embeds(analysis)
+                ? new DigestModel(sourcePath, FromDocument(analysis.Document, sourcePath), FullPath: path)
+                : new DigestModel(sourcePath, null, NotEmbeddedEntry(analysis, sourcePath), path);
         }
 
         /// <summary>
-        /// Whether a digest embeds at all: no error-level diagnostic and a front matter. The one verdict shared by the
-        /// generator (both modes) and the build task.
+        /// The entry of a digest that is not embedded: its key, its slug when the front matter gave one (its property's
+        /// name), and why it is not embedded, which its property throws. It is in neither <c>All</c> nor <c>Find</c>.
         /// </summary>
-        public static bool Embeds(DigestAnalysis analysis) => !analysis.HasErrors && analysis.Document.FrontMatter is not null;
+        public static CatalogEntry NotEmbeddedEntry(DigestAnalysis analysis, string sourcePath)
+        {
+            var blocking = analysis.Blocking;
+            var reason = blocking is null ? DigestRules.FrontMatterMissing.Id + ": " + DigestRules.FrontMatterMissing.FormatMessage() : blocking.Id + ": " + blocking.Message;
+            return NotEmbeddedEntry(sourcePath, analysis.Document.FrontMatter?.Slug?.Value ?? string.Empty, reason, analysis.Document.Path);
+        }
+
+        /// <summary>The entry of a digest that is not embedded, from the reason alone (e.g. a file the compiler could not read).</summary>
+        public static CatalogEntry NotEmbeddedEntry(string sourcePath, string slug, string reason, string fullPath) =>
+            new CatalogEntry(DigestResources.Key(sourcePath), slug, null, sourcePath, FullPath: fullPath,
+                NotEmbedded: sourcePath + " is not embedded (" + reason + "); fix the digest and build again");
+
+        /// <summary>
+        /// Whether a digest embeds at all: the engine's <see cref="DigestAnalysis.Embeds"/>, independent of severities,
+        /// so the generator (both modes), the build task and the analyzer's DK9005 always agree.
+        /// </summary>
+        public static bool Embeds(DigestAnalysis analysis) => analysis.Embeds;
 
         /// <summary>
         /// Resource mode: only the catalog entry of a digest, from an analysis whose document may keep only its front
@@ -37,6 +55,15 @@ namespace DigestKit.Analyzers.Generator
                 return null;
             }
 
+            return EmbeddedEntry(analysis, sourcePath);
+        }
+
+        /// <summary>Resource mode's entry for the generator: the catalog entry, or the not-embedded one.</summary>
+        public static CatalogEntry AnyEntryOf(DigestAnalysis analysis, string sourcePath) =>
+            Embeds(analysis) ? EmbeddedEntry(analysis, sourcePath) : NotEmbeddedEntry(analysis, sourcePath);
+
+        private static CatalogEntry EmbeddedEntry(DigestAnalysis analysis, string sourcePath)
+        {
             var fm = analysis.Document.FrontMatter!;
             return new CatalogEntry(DigestResources.Key(sourcePath), fm.Slug?.Value ?? string.Empty, fm.Date?.Value, sourcePath, FullPath: analysis.Document.Path);
         }

@@ -53,5 +53,33 @@ namespace DigestKit.Engine
                 return false;
             }
         }
+
+        /// <summary>
+        /// The first diagnostic that keeps the digest from being embedded (<see cref="DigestRule.BlocksEmbedding"/>),
+        /// or null. Severities play no part: the generator, the build task (which cannot see .editorconfig) and the
+        /// analyzer all decide from this alone.
+        /// </summary>
+        public DigestDiagnostic? Blocking
+        {
+            get
+            {
+                foreach (var d in Diagnostics)
+                {
+                    if (DigestRules.Find(d.Id) is not { } rule || rule.BlocksEmbedding)
+                    {
+                        return d;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The one decision whether a digest is embedded, for every host: it has a front matter and no diagnostic that
+        /// blocks embedding. A digest with other errors is embedded (those fields empty or at their default); its
+        /// errors still fail the build unless the user lowered them.
+        /// </summary>
+        public bool Embeds => Document.FrontMatter is not null && Blocking is null;
     }
 }

@@ -35,6 +35,17 @@ namespace DigestKit.Engine
         /// <summary>The family of safe repairs that fixes this diagnostic, or null when it has none.</summary>
         public DigestFix? Fix { get; init; }
 
+        /// <summary>
+        /// The digest cannot be embedded while this diagnostic stands: what it reports leaves nothing to embed (no
+        /// front matter, not text, DigestKit failed on the file). Whatever severity a user configures, such a digest is
+        /// not embedded (<see cref="DigestAnalysis.Embeds"/>); every other rule's field is embedded empty or with its
+        /// default, so lowering its error embeds the digest.
+        /// </summary>
+        public bool BlocksEmbedding { get; init; }
+
+        /// <summary>A severity configuration cannot change this rule's severity (Roslyn's <c>NotConfigurable</c>).</summary>
+        public bool NotConfigurable { get; init; }
+
         /// <summary>Reported once all digests are read (the analyzer's compilation end), not per file.</summary>
         public bool IsCrossFile => Category == DigestRules.CrossFileCategory;
 

@@ -4,7 +4,8 @@ namespace DigestKit.Engine
 {
     /// <summary>
     /// What reports a diagnostic: the parser (only what stops it reading), a document rule, a cross-file rule, the
-    /// engine, or the Roslyn usage analyzer on the C# code that reads the content (which the engine never runs).
+    /// engine, the Roslyn usage analyzer on the C# code that reads the content (which the engine never runs), or the
+    /// build around them (the analyzer's check that every digest is embedded, the MSBuild targets' checks of the items).
     /// </summary>
     public enum DigestRuleOwnerKind
     {
@@ -13,6 +14,7 @@ namespace DigestKit.Engine
         CrossFileRule,
         Engine,
         CSharpCode,
+        Build,
     }
 
     /// <summary>
@@ -28,6 +30,7 @@ namespace DigestKit.Engine
             DigestRuleOwnerKind.DocumentRule => "the document rules",
             DigestRuleOwnerKind.CrossFileRule => "the cross-file rules (at the end of a build)",
             DigestRuleOwnerKind.CSharpCode => "the usage analyzer, on C# code (while you type, and in a build)",
+            DigestRuleOwnerKind.Build => "the build (DigestKit's MSBuild targets, and the analyzer's check that each digest is embedded)",
             _ => "DigestKit itself",
         };
 

@@ -24,17 +24,20 @@ namespace DigestKit.Engine
         public const string CrossFileCategory = "DigestKit.CrossFile";
         private const string EngineCategory = "DigestKit.Engine";
         private const string UsageCategory = "DigestKit.Usage";
+        private const string BuildCategory = "DigestKit.Build";
 
         // Front matter (parser unless noted).
         public static readonly DigestRule FrontMatterMissing = new("DK1001", "Front matter is missing",
             "The file does not start with a '---' line; begin it with the front matter, between two '---' lines", FrontMatterCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "The file does not begin with a `---` line, so it has no front matter: the digest has no title, date or slug to embed.",
             GuideSection = DigestGuide.FrontMatter,
         };
         public static readonly DigestRule FrontMatterUnclosed = new("DK1002", "Front matter is not closed",
             "The front matter opened on line 1 is never closed; add a '---' line after its last key", FrontMatterCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "The front matter opened by `---` on line 1 is never closed by a second `---` line, so the whole file would be read as YAML.",
             GuideSection = DigestGuide.FrontMatter,
         };
@@ -171,6 +174,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule NotText = new("DK2012", "The file is not a text digest",
             "The file is not a text digest: {0}; save it as UTF-8 text, or exclude it from the digests", StructureCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold at least 8 NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
             GuideSection = DigestGuide.TextAndEncoding,
         };
@@ -360,30 +364,52 @@ namespace DigestKit.Engine
         public static readonly DigestRule UnknownSlug = new("DK7001", "No embedded digest has this slug",
             "No embedded digest has the slug '{0}'; {1}", UsageCategory, DigestSeverity.Warning)
         {
-            Description = "A compile-time constant passed to `Digests.Find` names no slug of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded slug nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+            Description = "A compile-time constant passed to `Digests.Find` names no slug of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded slug nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest that is not embedded (DK9005) has no names to count.",
         };
         public static readonly DigestRule UnknownPaper = new("DK7002", "No embedded digest has this arXiv paper",
             "No embedded digest has the arXiv paper '{0}'; {1}", UsageCategory, DigestSeverity.Warning)
         {
-            Description = "A compile-time constant passed to `Digests.FindPaper` or `Digests.Index.FindPaper` names no arXiv ID of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded arXiv ID nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+            Description = "A compile-time constant passed to `Digests.FindPaper` or `Digests.Index.FindPaper` names no arXiv ID of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded arXiv ID nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest that is not embedded (DK9005) has no names to count.",
         };
         public static readonly DigestRule UnknownAuthor = new("DK7003", "No embedded paper has this author",
             "No embedded paper has the author '{0}'; {1}", UsageCategory, DigestSeverity.Warning)
         {
-            Description = "A compile-time constant passed to `Digests.ByAuthor` or `Digests.Index.ByAuthor`/`FindAuthor` names no author name of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded author name nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+            Description = "A compile-time constant passed to `Digests.ByAuthor` or `Digests.Index.ByAuthor`/`FindAuthor` names no author name of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded author name nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest that is not embedded (DK9005) has no names to count.",
         };
         public static readonly DigestRule UnknownCategoryName = new("DK7004", "No embedded paper has this category",
             "No embedded paper is in the category '{0}'; {1}", UsageCategory, DigestSeverity.Warning)
         {
-            Description = "A compile-time constant passed to `Digests.InCategory` or `Digests.Index.InCategory`/`FindCategory` names no category of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded category nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest with an error embeds nothing, so its names do not count.",
+            Description = "A compile-time constant passed to `Digests.InCategory` or `Digests.Index.InCategory`/`FindCategory` names no category of the digests this project embeds, so the lookup returns nothing at run time. It is reported at the argument's exact span (a literal, or the name of a `const string`), with the embedded category nearest by edit distance. Only constants are checked: a literal, a `const string`, or an interpolated string of constants. A variable or a non-constant interpolated string (`$\"hot-papers-{year}\"`) is known only at run time and is not checked. A digest that is not embedded (DK9005) has no names to count.",
         };
 
         // The engine itself.
         public static readonly DigestRule InternalError = new("DK9001", "DigestKit could not check this file",
             "DigestKit could not check this file: {0}; report it as a DigestKit issue, with this file", EngineCategory, DigestSeverity.Error)
         {
+            BlocksEmbedding = true,
             Description = "DigestKit itself failed on this file (a bug, or a file so pathological that analysis took longer than `digestkit.analysis_timeout_seconds`, 60 by default). The other files are still checked.",
             GuideSection = DigestGuide.Limits,
+        };
+
+        // The build around the engine: the analyzer's verdict on embedding, the MSBuild targets' checks of the content items.
+        public static readonly DigestRule NotEmbedded = new("DK9005", "The digest is not embedded",
+            "The digest is not embedded: {0} stands (configured as {1}), and a digest with it has nothing to embed; fix what {0} reports, or leave the file out with DigestKitExclude",
+            BuildCategory, DigestSeverity.Error)
+        {
+            NotConfigurable = true,
+            Description = "A digest named by `DigestKitContent` is not embedded, because a diagnostic that leaves nothing to embed (DK1001, DK1002, DK2012, DK9001) stands, and its severity was lowered or turned off in `.editorconfig`, `.globalconfig` or `NoWarn`. Lowering every other error embeds the digest with the field it concerns empty or at its default, but these four leave no front matter or no text, so the build fails with this error instead, which no configuration can lower: a green build embeds every digest it names. Reported where the blocking diagnostic is.",
+        };
+        public static readonly DigestRule ContentMatchesNothing = new("DK9006", "DigestKitContent matches no file",
+            "DigestKitContent '{0}' matches no file, so no digest is embedded: correct the glob, or point DigestKitContent at the digests",
+            BuildCategory, DigestSeverity.Warning)
+        {
+            Description = "The `DigestKitContent` globs (after `DigestKitExclude`) match no file, so the build embeds no digest and `Digests.All` is empty. Reported by the DigestKit MSBuild targets, once per build of the project.",
+        };
+        public static readonly DigestRule UnusableFileName = new("DK9007", "The digest's file name cannot be built",
+            "The digest '{0}' cannot be built: {1}",
+            BuildCategory, DigestSeverity.Error)
+        {
+            Description = "A digest named by `DigestKitContent` cannot be passed to the compiler: its name holds a line break (the compiler's command line is one path per line; shown as `[LF]` or `[CR]`), or the file is not there, which is what a backslash in a name looks like outside Windows, where MSBuild reads it as a folder separator. The message says which. The file is left out of the compilation, so this is its only diagnostic, and the build goes on with the other digests. `digestkit check` reads such files; the build cannot. Every other character a file system allows (spaces, `#`, `;`, `%`, quotes, non-ASCII letters) builds. Reported by the DigestKit MSBuild targets.",
         };
 
         /// <summary>Every rule, in ID order.</summary>
@@ -400,7 +426,7 @@ namespace DigestKit.Engine
             MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
             UnknownSlug, UnknownPaper, UnknownAuthor, UnknownCategoryName,
-            InternalError,
+            InternalError, NotEmbedded, ContentMatchesNothing, UnusableFileName,
         };
 
         public static DigestRule? Find(string id)

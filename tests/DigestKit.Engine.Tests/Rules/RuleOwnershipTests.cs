@@ -26,10 +26,10 @@ public class RuleOwnershipTests
     }
 
     [Fact]
-    public void The_owners_are_the_parser_the_document_rules_the_cross_file_rules_the_engine_and_the_usage_analyzer()
+    public void The_owners_are_the_parser_the_document_rules_the_cross_file_rules_the_engine_the_usage_analyzer_and_the_build()
     {
         Assert.Equal(
-            new[] { "parser", "front matter", "numbering", "duplicate papers", "metrics", "links", "tweets", "encoding", "cross-file", "engine", "usage" },
+            new[] { "parser", "front matter", "numbering", "duplicate papers", "metrics", "links", "tweets", "encoding", "cross-file", "engine", "usage", "build" },
             DigestEngine.Owners.Select(o => o.Name).ToArray());
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.UnexpectedContent));
         Assert.Same(DigestParser.Owner, DigestEngine.OwnerOf(DigestRules.InvalidCount));
@@ -38,6 +38,7 @@ public class RuleOwnershipTests
         Assert.Equal(DigestRuleOwnerKind.Engine, DigestEngine.OwnerOf(DigestRules.InternalError)!.Kind);
         Assert.Equal("encoding", DigestEngine.OwnerOf(DigestRules.UncertainMojibake)!.Name);
         Assert.Equal(DigestRuleOwnerKind.CSharpCode, DigestEngine.OwnerOf(DigestRules.UnknownSlug)!.Kind);
+        Assert.Equal(DigestRuleOwnerKind.Build, DigestEngine.OwnerOf(DigestRules.NotEmbedded)!.Kind);
     }
 
     [Fact]

@@ -148,8 +148,10 @@ namespace DigestKit.Analyzers.Generator.Model
     /// also its share of the typed indexes (<see cref="DigestIndexWriter.WriteFragment"/>), which the catalog joins
     /// into one index literal (in resource mode the build task writes the index, and this is empty); and the file's
     /// full path, where the digest's generated property is mapped to (go-to-definition opens the Markdown).
+    /// <see cref="NotEmbedded"/> is null for an embedded digest; for one that is not (<see cref="DigestSpecBuilder.NotEmbeddedEntry"/>)
+    /// it says why, and the digest keeps only its property, which throws that, outside <c>All</c> and <c>Find</c>.
     /// </summary>
-    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath, string Index = "", string FullPath = "");
+    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath, string Index = "", string FullPath = "", string? NotEmbedded = null);
 
     /// <summary>Options that shape every generated file.</summary>
     /// <param name="Namespace">The namespace of <c>Digests</c>; empty for the global namespace.</param>
