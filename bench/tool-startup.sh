@@ -25,7 +25,7 @@ dotnet publish "$root/src/DigestKit.Cli/DigestKit.Cli.csproj" -c Release -r linu
 r2r="$work/r2r/digestkit.dll"
 
 file "$native" | sed 's/,.*//'
-post="$root/tests/Data/corpus-sample/2021-06-21---Hot-Papers.md"
+post="$(ls "$root"/tests/Data/corpus-sample/*.md | head -n 1)"
 cd "$root"
 hyperfine -N --warmup 3 --runs "${RUNS:-20}" \
   -n "aot --version" "$native --version" -n "r2r --version" "dotnet $r2r --version" -n "fdd --version" "dotnet $fdd --version"

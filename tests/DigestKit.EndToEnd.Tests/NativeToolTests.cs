@@ -48,6 +48,51 @@ public sealed class NativeToolTests(PackedFeed feed)
         Assert.True(mutated.ExitCode == 1, mutated.ToString());
     }
 
+    [Fact]
+    public void A_platform_without_a_package_of_its_own_gets_the_framework_dependent_build()
+    {
+        // The SDK picks the package by the machine's RID and cannot be told another (`--arch` does not apply to
+        // Linux), so the platform is faked the other way round: the same packages, with the pointer naming the native
+        // package for a RID this machine is not (osx-arm64). The install must fall back to `any`.
+        var other = feed.NewDirectory("feed-other-platform");
+        var pointer = Path.Combine(other, Path.GetFileName(feed.ToolPackage));
+        File.Copy(feed.ToolPackage, pointer);
+        File.Copy(feed.FrameworkDependentToolPackage, Path.Combine(other, Path.GetFileName(feed.FrameworkDependentToolPackage)));
+        using (var zip = ZipFile.Open(pointer, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("tools/any/any/DotnetToolSettings.xml")!;
+            string settings;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                settings = reader.ReadToEnd();
+            }
+
+            Assert.Contains($"RuntimeIdentifier=\"{PackedFeed.NativeRid}\"", settings, StringComparison.Ordinal);
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("tools/any/any/DotnetToolSettings.xml").Open());
+            writer.Write(settings.Replace($"\"{PackedFeed.NativeRid}\"", "\"osx-arm64\"", StringComparison.Ordinal).Replace($".{PackedFeed.NativeRid}\"", ".osx-arm64\"", StringComparison.Ordinal));
+        }
+
+        var user = feed.NewDirectory("other-platform-user");
+        var tools = Path.Combine(user, "tools");
+        var install = DotnetCommand.Dotnet(
+            user,
+            new Dictionary<string, string?> { ["NUGET_PACKAGES"] = feed.NewDirectory("other-platform-nuget-packages") },
+            "tool", "install", PackedFeed.ToolId, "--version", PackedFeed.Version, "--tool-path", tools, "--add-source", other);
+        Assert.True(install.ExitCode == 0, install.ToString());
+        var store = Path.Combine(tools, ".store", PackedFeed.ToolId.ToLowerInvariant(), PackedFeed.Version);
+        Assert.Equal(
+            [PackedFeed.ToolId.ToLowerInvariant(), $"{PackedFeed.ToolId}.any".ToLowerInvariant()],
+            Directory.GetDirectories(store).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(store, $"{PackedFeed.ToolId}.any".ToLowerInvariant(), PackedFeed.Version, "tools", "net10.0", "any", "digestkit.dll")));
+
+        var command = Path.Combine(tools, InstalledTool.CommandName);
+        var version = Run(command, TestPaths.RepoRoot, "--version");
+        Assert.Equal((0, $"digestkit {PackedFeed.Version}\n"), (version.ExitCode, version.Text(version.StdOut)));
+        var clean = Run(command, TestPaths.RepoRoot, "check", TestPaths.CorpusDir);
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+    }
+
     [NativePackageFact]
     public void The_native_executable_gives_the_framework_dependent_builds_output_byte_for_byte_on_the_real_posts_and_a_mutated_corpus()
     {
