@@ -98,20 +98,45 @@ public sealed class PackageContentTests(PackedFeed feed)
     }
 
     [Fact]
-    public void The_tool_package_is_a_dotnet_tool_with_the_digestkit_command()
+    public void The_tool_package_is_a_dotnet_tool_pointing_to_the_native_package_and_the_framework_dependent_fallback()
     {
+        // What users install: no code, the command's name and one package per RID; `any` is the fallback.
         var metadata = Nuspec(feed.ToolPackage);
-        Assert.Contains(
-            metadata.Descendants(metadata.Name.Namespace + "packageType"),
-            t => (string?)t.Attribute("name") == "DotnetTool");
+        Assert.Equal(["DotnetTool"], PackageTypes(metadata));
+        Assert.Equal(["README.md", "icon.png", "tools/any/any/DotnetToolSettings.xml"], PackageFiles(feed.ToolPackage));
+        var pointer = ToolSettings(feed.ToolPackage, "tools/any/any/DotnetToolSettings.xml");
+        Assert.Equal("digestkit", (string?)pointer.Descendants("Command").Single().Attribute("Name"));
+        Assert.Equal(
+            [(PackedFeed.NativeRid, $"{PackedFeed.ToolId}.{PackedFeed.NativeRid}"), ("any", $"{PackedFeed.ToolId}.any")],
+            pointer.Descendants("RuntimeIdentifierPackage").Select(p => ((string?)p.Attribute("RuntimeIdentifier"), (string?)p.Attribute("Id"))));
 
-        using var package = ZipFile.OpenRead(feed.ToolPackage);
-        var settingsEntry = package.Entries.SingleOrDefault(e => e.FullName.EndsWith("/DotnetToolSettings.xml", StringComparison.Ordinal));
-        Assert.True(settingsEntry is not null, "no DotnetToolSettings.xml in " + string.Join(", ", package.Entries.Select(e => e.FullName)));
-        using var stream = settingsEntry.Open();
-        var command = XDocument.Load(stream).Descendants("Command").Single();
-        Assert.Equal("digestkit", (string?)command.Attribute("Name"));
-        Assert.Equal("digestkit.dll", (string?)command.Attribute("EntryPoint"));
+        // The fallback: the portable assemblies, run by `dotnet`.
+        Assert.Equal(["DotnetToolRidPackage"], PackageTypes(Nuspec(feed.FrameworkDependentToolPackage)));
+        var fallback = ToolSettings(feed.FrameworkDependentToolPackage, "tools/net10.0/any/DotnetToolSettings.xml").Descendants("Command").Single();
+        Assert.Equal(("digestkit", "digestkit.dll", "dotnet"), ((string?)fallback.Attribute("Name"), (string?)fallback.Attribute("EntryPoint"), (string?)fallback.Attribute("Runner")));
+        Assert.Contains("tools/net10.0/any/digestkit.dll", PackageFiles(feed.FrameworkDependentToolPackage));
+
+        if (!PackedFeed.PacksNative)
+        {
+            return;
+        }
+
+        // The native package: one ELF executable and its settings, no assembly and no debug symbols.
+        Assert.Equal(["DotnetToolRidPackage"], PackageTypes(Nuspec(feed.NativeToolPackage)));
+        var folder = $"tools/any/{PackedFeed.NativeRid}/";
+        Assert.Equal(["README.md", "icon.png", folder + "DotnetToolSettings.xml", folder + "digestkit"], PackageFiles(feed.NativeToolPackage));
+        var native = ToolSettings(feed.NativeToolPackage, folder + "DotnetToolSettings.xml").Descendants("Command").Single();
+        Assert.Equal(("digestkit", "digestkit", "executable"), ((string?)native.Attribute("Name"), (string?)native.Attribute("EntryPoint"), (string?)native.Attribute("Runner")));
+        Assert.Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], Entry(feed.NativeToolPackage, folder + "digestkit")[..4]);
+    }
+
+    private static List<string?> PackageTypes(XElement metadata) =>
+        metadata.Descendants(metadata.Name.Namespace + "packageType").Select(t => (string?)t.Attribute("name")).ToList();
+
+    private static XDocument ToolSettings(string package, string entry)
+    {
+        using var stream = new MemoryStream(Entry(package, entry));
+        return XDocument.Load(stream);
     }
 
     [Fact]
@@ -184,7 +209,7 @@ public sealed class PackageContentTests(PackedFeed feed)
     public void The_assemblies_carry_their_symbols_with_repository_relative_paths_and_source_link()
     {
         var checkedAssemblies = new List<string>();
-        foreach (var (package, assembly) in new[] { (feed.LibraryPackage, "lib/netstandard2.0/DigestKit.dll"), (feed.LibraryPackage, "analyzers/dotnet/cs/DigestKit.Engine.dll"), (feed.ToolPackage, "tools/net10.0/any/digestkit.dll") })
+        foreach (var (package, assembly) in new[] { (feed.LibraryPackage, "lib/netstandard2.0/DigestKit.dll"), (feed.LibraryPackage, "analyzers/dotnet/cs/DigestKit.Engine.dll"), (feed.FrameworkDependentToolPackage, "tools/net10.0/any/digestkit.dll") })
         {
             using var pe = new PEReader(new MemoryStream(Entry(package, assembly)));
             var embedded = pe.ReadDebugDirectory().Where(d => d.Type == DebugDirectoryEntryType.EmbeddedPortablePdb).ToList();
@@ -215,7 +240,7 @@ public sealed class PackageContentTests(PackedFeed feed)
     [Fact]
     public void The_tool_rolls_forward_to_a_later_major_runtime()
     {
-        using var json = JsonDocument.Parse(Entry(feed.ToolPackage, "tools/net10.0/any/digestkit.runtimeconfig.json"));
+        using var json = JsonDocument.Parse(Entry(feed.FrameworkDependentToolPackage, "tools/net10.0/any/digestkit.runtimeconfig.json"));
         Assert.Equal("Major", json.RootElement.GetProperty("runtimeOptions").GetProperty("rollForward").GetString());
     }
 
@@ -223,7 +248,8 @@ public sealed class PackageContentTests(PackedFeed feed)
     public void Packing_the_same_sources_again_elsewhere_gives_byte_identical_packages()
     {
         var again = feed.PackAgain();
-        foreach (var package in new[] { feed.LibraryPackage, feed.ToolPackage })
+        // The native package is not packed again (PackedFeed.PackAgain): one Native AOT compile per run.
+        foreach (var package in new[] { feed.LibraryPackage, feed.ToolPackage, feed.FrameworkDependentToolPackage })
         {
             var other = Path.Combine(again, Path.GetFileName(package));
             var (first, second) = (File.ReadAllBytes(package), File.ReadAllBytes(other));

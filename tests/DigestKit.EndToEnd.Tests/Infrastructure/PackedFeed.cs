@@ -4,8 +4,10 @@ using DigestKit.Tests;
 namespace DigestKit.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// Packs the two packages (the DigestKit library and the DigestKit.Cli tool, what <c>dotnet pack Validator.sln</c>
-/// produces) from the current sources into a temporary local feed, once per test run. The build goes to a temporary
+/// Packs the packages (the DigestKit library and the DigestKit.Cli tool, what <c>dotnet pack Validator.sln</c>
+/// produces) from the current sources into a temporary local feed, once per test run. The tool is three packages:
+/// DigestKit.Cli, which users install and which only names the other two, DigestKit.Cli.linux-x64 (Native AOT; the one
+/// slow step of the pack, done once here) and DigestKit.Cli.any (framework-dependent, every other platform). The build goes to a temporary
 /// artifacts folder, so it neither reads nor disturbs the bin/obj folders the rest of the test run uses.
 /// </summary>
 public sealed class PackedFeed : IDisposable
@@ -13,6 +15,13 @@ public sealed class PackedFeed : IDisposable
     public const string LibraryId = "DigestKit";
 
     public const string ToolId = "DigestKit.Cli";
+
+    /// <summary>The RID whose package is a native executable (the project's ToolPackageRuntimeIdentifiers).</summary>
+    public const string NativeRid = "linux-x64";
+
+    /// <summary>Whether this machine packs the native package: Native AOT compiles for its own OS and architecture only.</summary>
+    public static bool PacksNative { get; } =
+        OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64;
 
     public PackedFeed()
     {
@@ -25,8 +34,17 @@ public sealed class PackedFeed : IDisposable
 
         LibraryPackage = Path.Combine(FeedDirectory, $"{LibraryId}.{Version}.nupkg");
         ToolPackage = Path.Combine(FeedDirectory, $"{ToolId}.{Version}.nupkg");
-        Assert.True(File.Exists(LibraryPackage), "missing " + LibraryPackage + "; the feed has: " + string.Join(", ", Directory.GetFiles(FeedDirectory)));
-        Assert.True(File.Exists(ToolPackage), "missing " + ToolPackage + "; the feed has: " + string.Join(", ", Directory.GetFiles(FeedDirectory)));
+        FrameworkDependentToolPackage = Path.Combine(FeedDirectory, $"{ToolId}.any.{Version}.nupkg");
+        NativeToolPackage = Path.Combine(FeedDirectory, $"{ToolId}.{NativeRid}.{Version}.nupkg");
+        var expected = new List<string> { LibraryPackage, ToolPackage, FrameworkDependentToolPackage };
+        if (PacksNative)
+        {
+            expected.Add(NativeToolPackage);
+        }
+
+        Assert.True(
+            Directory.GetFiles(FeedDirectory).Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)),
+            "the feed should hold " + string.Join(", ", expected.Select(Path.GetFileName)) + " and has: " + string.Join(", ", Directory.GetFiles(FeedDirectory).Select(Path.GetFileName)));
     }
 
     /// <summary>The version both packages carry: Directory.Build.props' &lt;Version&gt;.</summary>
@@ -40,25 +58,35 @@ public sealed class PackedFeed : IDisposable
 
     public string LibraryPackage { get; }
 
+    /// <summary>DigestKit.Cli: the package users install, pointing to the RID-specific ones.</summary>
     public string ToolPackage { get; }
 
-    /// <summary>Packs both packages once more, into a new folder with its own artifacts folder, and returns the folder.</summary>
+    /// <summary>DigestKit.Cli.any: the framework-dependent build, for a RID without a package of its own.</summary>
+    public string FrameworkDependentToolPackage { get; }
+
+    /// <summary>DigestKit.Cli.linux-x64: the Native AOT executable (in the feed where <see cref="PacksNative"/>).</summary>
+    public string NativeToolPackage { get; }
+
+    /// <summary>
+    /// Packs the packages once more, into a new folder with its own artifacts folder, and returns the folder. The native
+    /// package is left out: one Native AOT compile per test run is enough time spent.
+    /// </summary>
     public string PackAgain()
     {
         var feed = NewDirectory("feed-again");
-        Pack(feed, NewDirectory("artifacts-again"));
+        Pack(feed, NewDirectory("artifacts-again"), "-p:DigestKitSkipToolRids=" + NativeRid);
         return feed;
     }
 
-    private static void Pack(string feed, string artifacts)
+    private static void Pack(string feed, string artifacts, params string[] properties)
     {
         foreach (var project in new[] { "src/DigestKit/DigestKit.csproj", "src/DigestKit.Cli/DigestKit.Cli.csproj" })
         {
             var pack = DotnetCommand.Dotnet(
                 TestPaths.RepoRoot,
                 new Dictionary<string, string?>(),
-                "pack", Path.Combine(TestPaths.RepoRoot, project), "-c", "Release", "-o", feed, "--artifacts-path", artifacts,
-                "-nodeReuse:false", "-p:UseSharedCompilation=false");
+                ["pack", Path.Combine(TestPaths.RepoRoot, project), "-c", "Release", "-o", feed, "--artifacts-path", artifacts,
+                "-nodeReuse:false", "-p:UseSharedCompilation=false", .. properties]);
             Assert.True(pack.ExitCode == 0, pack.ToString());
         }
     }
