@@ -400,13 +400,13 @@ namespace DigestKit.Engine
             Description = "A digest named by `DigestKitContent` is not embedded, because a diagnostic that leaves nothing to embed (DK1001, DK1002, DK2012, DK9001) stands, and its severity was lowered or turned off in `.editorconfig`, `.globalconfig` or `NoWarn`. Lowering every other error embeds the digest with the field it concerns empty or at its default, but these four leave no front matter or no text, so the build fails with this error instead, which no configuration can lower: a green build embeds every digest it names. Reported where the blocking diagnostic is.",
         };
         public static readonly DigestRule ContentMatchesNothing = new("DK9006", "DigestKitContent matches no file",
-            "DigestKitContent '{0}' matches no file, so no digest is embedded: correct the glob, or point DigestKitContent at the digests",
+            "DigestKitContent '{0}' matches no file, so no digest is embedded; correct the glob, or point DigestKitContent at the digests",
             BuildCategory, DigestSeverity.Warning)
         {
             Description = "The `DigestKitContent` globs (after `DigestKitExclude`) match no file, so the build embeds no digest and `Digests.All` is empty. Reported by the DigestKit MSBuild targets, once per build of the project.",
         };
         public static readonly DigestRule UnusableFileName = new("DK9007", "The digest's file name cannot be built",
-            "The digest '{0}' cannot be built: {1}",
+            "The digest '{0}' cannot be built: {1}; rename the file",
             BuildCategory, DigestSeverity.Error)
         {
             Description = "A digest named by `DigestKitContent` cannot be passed to the compiler: its name holds a line break (the compiler's command line is one path per line; shown as `[LF]` or `[CR]`), or the file is not there, which is what a backslash in a name looks like outside Windows, where MSBuild reads it as a folder separator. The message says which. The file is left out of the compilation, so this is its only diagnostic, and the build goes on with the other digests. `digestkit check` reads such files; the build cannot. Every other character a file system allows (spaces, `#`, `;`, `%`, quotes, non-ASCII letters) builds. Reported by the DigestKit MSBuild targets.",
