@@ -13,11 +13,14 @@ internal static class HumanFormatter
     private const string Bold = "\u001b[1m";
     private const string Gutter = "\u001b[34m";
 
+    /// <summary>In place of the excerpt of a file that changed between the check and the report.</summary>
+    public const string ChangedNote = "(no excerpt: the file changed after it was checked)";
+
     public static void Write(TextWriter writer, CheckReport report, bool color)
     {
         foreach (var diagnostic in report.Diagnostics)
         {
-            WriteDiagnostic(writer, diagnostic, report.SourceText, color);
+            WriteDiagnostic(writer, diagnostic, report, color);
         }
 
         if (report.IsQuiet && report.Diagnostics.Count == 0)
@@ -36,7 +39,7 @@ internal static class HumanFormatter
         writer.Write('\n');
     }
 
-    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, Func<string, string?> sourceText, bool color)
+    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, CheckReport report, bool color)
     {
         var location = diagnostic.Path.Length == 0
             ? "digestkit"
@@ -53,8 +56,14 @@ internal static class HumanFormatter
             writer.Write($"{location}: {severity} {diagnostic.Id}: {message}\n");
         }
 
-        var excerpt = diagnostic.Path.Length == 0 ? null : SourceExcerpt.Create(sourceText(diagnostic.Path), diagnostic.Span);
-        if (excerpt is { } e)
+        var excerpt = diagnostic.Path.Length == 0 ? null : SourceExcerpt.Create(report.SourceText(diagnostic.Path), diagnostic.Span);
+        if (excerpt is null && diagnostic.Path.Length > 0 && report.ChangedSinceChecked(diagnostic.Path))
+        {
+            // The line as it is now may not be the line that was checked: no excerpt, and why.
+            var pad = new string(' ', diagnostic.Span.Line.ToString(CultureInfo.InvariantCulture).Length);
+            writer.Write(color ? $"{Gutter} {pad} |{Reset} {ChangedNote}\n" : $" {pad} | {ChangedNote}\n");
+        }
+        else if (excerpt is { } e)
         {
             var number = e.LineNumber.ToString(CultureInfo.InvariantCulture);
             var pad = new string(' ', number.Length);
