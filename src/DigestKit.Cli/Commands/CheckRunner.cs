@@ -4,8 +4,11 @@ using DigestKit.Engine;
 
 namespace DigestKit.Cli.Commands;
 
-/// <summary>What <c>check</c> found: the report, and the files that could not be read (exit code 2).</summary>
-internal sealed record CheckRun(CheckReport Report, IReadOnlyList<string> ReadErrors);
+/// <summary>
+/// What <c>check</c> found: the report, the files that could not be read (exit code 2), and the texts the report's
+/// excerpts read back (<see cref="CheckedTexts.ReadAhead"/> with the diagnostics to be written).
+/// </summary>
+internal sealed record CheckRun(CheckReport Report, IReadOnlyList<string> ReadErrors, CheckedTexts Texts);
 
 /// <summary>
 /// Runs the engine over every file in parallel (each worker reads, decodes and analyzes one file at a time, and the
@@ -84,6 +87,6 @@ internal static class CheckRunner
         var texts = new CheckedTexts(files, index, fingerprints);
         var report = new CheckReport(checkedFiles, configured, texts.Text, texts.Changed);
         timings?.Mark("configure, sort");
-        return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray());
+        return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray(), texts);
     }
 }

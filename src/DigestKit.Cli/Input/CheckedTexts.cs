@@ -35,19 +35,38 @@ internal readonly record struct ContentFingerprint(long Length, ulong Hash)
 /// kept from the analysis: only files with diagnostics are asked for, and a run over a large corpus would otherwise
 /// hold all of it. A file whose bytes are no longer those that were checked gives no text
 /// (<see cref="Changed"/> is then true): an excerpt of the new text would underline the wrong characters.
-/// The most recently used texts are kept up to a budget, since formats ask for one file's diagnostics in a row
-/// and SARIF also looks in the file a cross-file diagnostic names. Not thread-safe: formats write on one thread.
+/// Given the order a report will ask in (<see cref="ReadAhead"/>), a miss reads the next files of that order in
+/// parallel, in a batch. The most recently used texts are kept up to a budget, since formats ask for one file's
+/// diagnostics in a row and SARIF also looks in the file a cross-file diagnostic names. Not thread-safe: formats
+/// write on one thread.
 /// </summary>
 internal sealed class CheckedTexts(IReadOnlyList<InputFile> files, IReadOnlyDictionary<string, int> indexByPath, ContentFingerprint[] fingerprints)
 {
-    /// <summary>Characters of text kept at once.</summary>
+    /// <summary>Characters of text kept at once; a read-ahead batch fills at most half of it.</summary>
     private const long Budget = 8L * 1024 * 1024;
+
+    private const int MaxBatch = 64;
 
     private readonly Dictionary<int, LinkedListNode<(int Index, string Text)>> _cached = [];
     private readonly LinkedList<(int Index, string Text)> _recent = new();
     private readonly HashSet<int> _changed = [];
     private readonly HashSet<int> _unreadable = [];
+    private readonly List<int> _order = [];
+    private readonly Dictionary<int, int> _positionInOrder = [];
     private long _characters;
+
+    /// <summary>The files the report will ask for, in the order it will (its diagnostics' paths).</summary>
+    public void ReadAhead(IEnumerable<DigestKit.Engine.DigestDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            if (indexByPath.TryGetValue(d.Path, out var index) && !_positionInOrder.ContainsKey(index))
+            {
+                _positionInOrder.Add(index, _order.Count);
+                _order.Add(index);
+            }
+        }
+    }
 
     /// <summary>The text that was checked under <paramref name="path"/>, or null (unknown path, unreadable or changed).</summary>
     public string? Text(string path)
@@ -64,30 +83,93 @@ internal sealed class CheckedTexts(IReadOnlyList<InputFile> files, IReadOnlyDict
             return node.Value.Text;
         }
 
-        string text;
+        var batch = Batch(index);
+        var read = new string?[batch.Count];
+        if (batch.Count == 1)
+        {
+            read[0] = Read(batch[0]);
+        }
+        else
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => read[i] = Read(batch[i]));
+        }
+
+        // The asked-for file last, so it is the most recent.
+        for (var i = batch.Count - 1; i >= 0; i--)
+        {
+            if (read[i] is { } text)
+            {
+                Keep(batch[i], text);
+            }
+            else if (!_unreadable.Contains(batch[i]))
+            {
+                _changed.Add(batch[i]);
+            }
+        }
+
+        return read[0];
+    }
+
+    /// <summary>True once <see cref="Text"/> found the file's bytes changed since they were checked.</summary>
+    public bool Changed(string path) => indexByPath.TryGetValue(path, out var index) && _changed.Contains(index);
+
+    /// <summary><paramref name="index"/>, then the files the report asks for next that are not in memory, within the budget.</summary>
+    private List<int> Batch(int index)
+    {
+        var batch = new List<int> { index };
+        if (!_positionInOrder.TryGetValue(index, out var position))
+        {
+            return batch;
+        }
+
+        var bytes = fingerprints[index].Length;
+        for (var p = position + 1; p < _order.Count && batch.Count < MaxBatch; p++)
+        {
+            var next = _order[p];
+            if (_cached.ContainsKey(next) || _changed.Contains(next) || _unreadable.Contains(next))
+            {
+                continue;
+            }
+
+            bytes += fingerprints[next].Length;
+            if (bytes > Budget / 2)
+            {
+                break;
+            }
+
+            batch.Add(next);
+        }
+
+        return batch;
+    }
+
+    /// <summary>The file's text when its bytes are those checked; null when they changed or it cannot be read.</summary>
+    private string? Read(int index)
+    {
         try
         {
             var file = files[index];
             var bytes = file.Content ?? SourceFile.ReadBytes(file.FullPath);
-            if (ContentFingerprint.Of(bytes) != fingerprints[index])
-            {
-                _changed.Add(index);
-                return null;
-            }
-
-            text = SourceFile.Decode(file, bytes).Text;
+            return ContentFingerprint.Of(bytes) == fingerprints[index] ? SourceFile.Decode(file, bytes).Text : null;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            _changed.Add(index); // Deleted (or renamed) since: a change too.
-            return null;
+            return null; // Deleted (or renamed) since: a change too.
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _unreadable.Add(index); // The excerpt is left out; the diagnostic itself is still reported.
+            // The excerpt is left out; the diagnostic itself is still reported.
+            lock (_unreadable)
+            {
+                _unreadable.Add(index);
+            }
+
             return null;
         }
+    }
 
+    private void Keep(int index, string text)
+    {
         _cached[index] = _recent.AddFirst((index, text));
         _characters += text.Length;
         while (_characters > Budget && _recent.Count > 1)
@@ -97,10 +179,5 @@ internal sealed class CheckedTexts(IReadOnlyList<InputFile> files, IReadOnlyDict
             _cached.Remove(last.Value.Index);
             _characters -= last.Value.Text.Length;
         }
-
-        return text;
     }
-
-    /// <summary>True once <see cref="Text"/> found the file's bytes changed since they were checked.</summary>
-    public bool Changed(string path) => indexByPath.TryGetValue(path, out var index) && _changed.Contains(index);
 }
