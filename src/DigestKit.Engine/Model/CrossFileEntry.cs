@@ -83,28 +83,9 @@ namespace DigestKit.Engine
         }
     }
 
-    /// <summary>One paper of a <see cref="CrossFileEntry"/>.</summary>
-    public readonly struct CrossFilePaper
-    {
-        public CrossFilePaper(string id, SourceSpan titleSpan, SourceSpan? authorLineSpan, ulong titleKey, ulong authorKey)
-        {
-            Id = id;
-            TitleSpan = titleSpan;
-            AuthorLineSpan = authorLineSpan;
-            TitleKey = titleKey;
-            AuthorKey = authorKey;
-        }
-
-        /// <summary>The arXiv identifier without its version.</summary>
-        public string Id { get; }
-
-        public SourceSpan TitleSpan { get; }
-
-        /// <summary>The author line, null when the paper has none (then its authors are not compared).</summary>
-        public SourceSpan? AuthorLineSpan { get; }
-
-        public ulong TitleKey { get; }
-
-        public ulong AuthorKey { get; }
-    }
+    /// <summary>
+    /// One paper of a <see cref="CrossFileEntry"/>: its arXiv identifier without version, the spans reported on (the
+    /// author line is null when the paper has none, and then its authors are not compared) and the two keys.
+    /// </summary>
+    public readonly record struct CrossFilePaper(string Id, SourceSpan TitleSpan, SourceSpan? AuthorLineSpan, ulong TitleKey, ulong AuthorKey);
 }

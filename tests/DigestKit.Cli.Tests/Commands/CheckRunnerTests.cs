@@ -28,6 +28,15 @@ public sealed class CheckRunnerTests
         return FileDiscovery.Discover([temp.Path]).Files;
     }
 
+    /// <summary>The corpus checked as <c>check</c> does, excerpts to be read in the report's order.</summary>
+    private static (IReadOnlyList<InputFile> Files, CheckRun Run) Check(TempDirectory temp)
+    {
+        var files = Corpus(temp);
+        var run = CheckRunner.Run(files);
+        run.Texts.ReadAhead(run.Report.Diagnostics);
+        return (files, run);
+    }
+
     private static string Render(CheckReport report, OutputFormat format, string root)
     {
         using var stream = new MemoryStream();
@@ -39,9 +48,7 @@ public sealed class CheckRunnerTests
     public void Output_read_back_is_byte_for_byte_the_output_with_every_text_kept()
     {
         using var temp = new TempDirectory();
-        var files = Corpus(temp);
-        var run = CheckRunner.Run(files);
-        run.Texts.ReadAhead(run.Report.Diagnostics);
+        var (files, run) = Check(temp);
         Assert.Equal(61, run.Report.Files.Count);
         Assert.Equal(30, run.Report.Diagnostics.Count(d => d.Id == "DK6001"));
         Assert.Contains(run.Report.Diagnostics, d => d.Id == "DK5001");
@@ -60,9 +67,7 @@ public sealed class CheckRunnerTests
     public void A_file_changed_after_the_check_gets_a_note_instead_of_an_excerpt_of_its_new_text()
     {
         using var temp = new TempDirectory();
-        var files = Corpus(temp);
-        var run = CheckRunner.Run(files);
-        run.Texts.ReadAhead(run.Report.Diagnostics);
+        var (files, run) = Check(temp);
 
         // The same length, other bytes: an editor's save between the check and the report.
         var changed = files.First(f => f.DisplayPath.Contains(Path.Combine("b", "2020-06-29"), StringComparison.Ordinal));
