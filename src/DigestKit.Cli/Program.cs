@@ -3,6 +3,14 @@ using DigestKit.Cli.Commands;
 using DigestKit.Cli.Input;
 
 // digestkit check|fix|rules|explain ... — see CommandLine.Usage. Exit codes: 0 clean, 1 errors found, 2 usage or I/O problem.
+if (args is ["--version"] or ["version"])
+{
+    // Before anything else (the command line's tables, the console's writers, the engine): one write of a few bytes.
+    using var stdout = Console.OpenStandardOutput();
+    stdout.Write(System.Text.Encoding.UTF8.GetBytes($"digestkit {ToolInfo.Version}\n"));
+    return ExitCodes.Success;
+}
+
 var stderr = Console.Error;
 try
 {

@@ -79,12 +79,22 @@ namespace DigestKit.Engine
         }
 
         /// <summary>The rules that look across several digests (duplicate slugs, conflicting paper metadata).</summary>
-        public static EquatableArray<DigestDiagnostic> AnalyzeAcrossFiles(IReadOnlyList<DigestDocument> documents)
+        public static EquatableArray<DigestDiagnostic> AnalyzeAcrossFiles(IReadOnlyList<DigestDocument> documents) =>
+            AcrossFiles(() => CrossFileRules.Check(documents));
+
+        /// <summary>
+        /// The same rules over what a host kept of each file (<see cref="CrossFileEntry.From"/>, built when the file
+        /// was analyzed): a corpus's cross-file verdicts without keeping its documents or texts.
+        /// </summary>
+        public static EquatableArray<DigestDiagnostic> AnalyzeAcrossFiles(IReadOnlyList<CrossFileEntry> entries) =>
+            AcrossFiles(() => CrossFileRules.CheckEntries(entries));
+
+        private static EquatableArray<DigestDiagnostic> AcrossFiles(Func<IEnumerable<DigestDiagnostic>> check)
         {
             var diagnostics = new List<DigestDiagnostic>();
             try
             {
-                diagnostics.AddRange(CrossFileRules.Check(documents));
+                diagnostics.AddRange(check());
             }
             catch (Exception ex)
             {

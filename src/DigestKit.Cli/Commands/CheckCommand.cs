@@ -43,6 +43,8 @@ internal static class CheckCommand
             report = report.Quiet(d => d.Severity == Engine.DigestSeverity.Error || (options.WarningsAsErrors && d.Severity == Engine.DigestSeverity.Warning));
         }
 
+        run.Texts.ReadAhead(report.Diagnostics);
+
         var useColor = options.OutputPath is null && options.Format == OutputFormat.Human && options.Color switch
         {
             ColorMode.Always => true,

@@ -4,32 +4,37 @@ using DigestKit.Engine;
 
 namespace DigestKit.Cli.Commands;
 
-/// <summary>What <c>check</c> found: the report, and the files that could not be read (exit code 2).</summary>
-internal sealed record CheckRun(CheckReport Report, IReadOnlyList<string> ReadErrors);
+/// <summary>
+/// What <c>check</c> found: the report, the files that could not be read (exit code 2), and the texts the report's
+/// excerpts read back (<see cref="CheckedTexts.ReadAhead"/> with the diagnostics to be written).
+/// </summary>
+internal sealed record CheckRun(CheckReport Report, IReadOnlyList<string> ReadErrors, CheckedTexts Texts);
 
 /// <summary>
-/// Runs the engine over every file in parallel, then the cross-file rules over all the documents: every defect
-/// in every file, no stopping at the first. Texts stay in memory for the source excerpts (up to a budget for
-/// files without diagnostics); a cross-file diagnostic on a file beyond the budget reads it back.
+/// Runs the engine over every file in parallel (each worker reads, decodes and analyzes one file at a time, and the
+/// results land in the files' order), then the cross-file rules: every defect in every file, no stopping at the
+/// first. Of each file only its diagnostics, its <see cref="CrossFileEntry"/> (what the cross-file rules read) and
+/// a fingerprint of its bytes are kept, so memory does not grow with the texts: the formats' source excerpts read
+/// the files with diagnostics back (<see cref="CheckedTexts"/>), and say so when one changed in between.
 /// </summary>
 internal static class CheckRunner
 {
-    /// <summary>Characters of diagnostic-free files kept in memory in case a cross-file rule reports on them.</summary>
-    private const long RetainedTextBudget = 256L * 1024 * 1024;
+    private sealed record Checked(EquatableArray<DigestDiagnostic> Diagnostics, CrossFileEntry Entry);
 
     public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null)
     {
-        var analyses = new DigestAnalysis?[files.Count];
-        var texts = new string?[files.Count];
+        var results = new Checked?[files.Count];
+        var fingerprints = new ContentFingerprint[files.Count];
         var readErrors = new string?[files.Count];
-        long retained = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var file = files[i];
             SourceFile source;
             try
             {
-                source = SourceFile.Read(file);
+                var bytes = file.Content ?? SourceFile.ReadBytes(file.FullPath);
+                fingerprints[i] = ContentFingerprint.Of(bytes);
+                source = SourceFile.Decode(file, bytes);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -38,87 +43,31 @@ internal static class CheckRunner
             }
 
             var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
-            analyses[i] = analysis;
+            results[i] = new Checked(analysis.Diagnostics, CrossFileEntry.From(analysis.Document));
             progress?.Advance();
-
-            // Keep the text for source excerpts: always when the file has diagnostics, and for the others while
-            // the total stays moderate, since a cross-file rule may still report on them (reading 3,000 files
-            // back costs ~0.4 s; keeping 84 MB of text costs far less).
-            if (analysis.Diagnostics.Count > 0 || Interlocked.Add(ref retained, source.Text.Length) <= RetainedTextBudget)
-            {
-                texts[i] = source.Text;
-            }
         });
 
         timings?.Mark("read and analyze");
-        var documents = new List<DigestDocument>(files.Count);
+        var entries = new List<CrossFileEntry>(files.Count);
         var diagnostics = new List<DigestDiagnostic>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var checkedFiles = new List<string>(files.Count);
         for (var i = 0; i < files.Count; i++)
         {
-            if (analyses[i] is not { } analysis)
+            if (results[i] is not { } result)
             {
                 continue;
             }
 
             index.TryAdd(files[i].DisplayPath, i);
             checkedFiles.Add(files[i].DisplayPath);
-            documents.Add(analysis.Document);
-            foreach (var d in analysis.Diagnostics)
-            {
-                diagnostics.Add(d);
-            }
+            entries.Add(result.Entry);
+            diagnostics.AddRange(result.Diagnostics);
         }
 
         timings?.Mark("collect");
-        var needText = new HashSet<int>();
-        foreach (var d in DigestEngine.AnalyzeAcrossFiles(documents))
-        {
-            diagnostics.Add(d);
-            if (index.TryGetValue(d.Path, out var i) && texts[i] is null)
-            {
-                needText.Add(i);
-            }
-        }
-
+        diagnostics.AddRange(DigestEngine.AnalyzeAcrossFiles(entries));
         timings?.Mark("cross-file rules");
-
-        // Files that only have cross-file diagnostics were not kept in memory: read them back, in parallel too
-        // (a folder of copies has a duplicate slug in every file).
-        Parallel.ForEach(needText, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            try
-            {
-                texts[i] = SourceFile.Read(files[i]).Text;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The excerpt is left out; the diagnostic itself is still reported.
-            }
-        });
-
-        string? SourceText(string path)
-        {
-            if (!index.TryGetValue(path, out var i))
-            {
-                return null;
-            }
-
-            if (texts[i] is { } text)
-            {
-                return text;
-            }
-
-            try
-            {
-                return texts[i] = SourceFile.Read(files[i]).Text;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
-        }
 
         // Severities configured in .editorconfig, as the build applies them (the engine reports defaults).
         var overrides = new Configuration.SeverityOverrides();
@@ -135,8 +84,9 @@ internal static class CheckRunner
             }
         }
 
-        var report = new CheckReport(checkedFiles, configured, SourceText);
-        timings?.Mark("re-read, sort");
-        return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray());
+        var texts = new CheckedTexts(files, index, fingerprints);
+        var report = new CheckReport(checkedFiles, configured, texts.Text, texts.Changed);
+        timings?.Mark("configure, sort");
+        return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray(), texts);
     }
 }

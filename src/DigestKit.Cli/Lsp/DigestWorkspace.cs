@@ -7,11 +7,12 @@ using DigestKit.Engine.Parsing;
 namespace DigestKit.Cli.Lsp;
 
 /// <summary>
-/// What the cross-file rules need of one digest (its slug, its papers' identifiers, titles and author lists, with
-/// their spans) and where those spans are in LSP terms, without its text. For an open document the buffer's own
-/// line map is used instead of <see cref="_positions"/>.
+/// What the cross-file rules need of one digest, without its text: its <see cref="CrossFileEntry"/> (the compact
+/// index <c>check</c> keeps too: slug, papers' identifiers, title and author keys, with their spans), and where
+/// those spans are in LSP terms. For an open document the buffer's own line map is used instead of
+/// <see cref="_positions"/>.
 /// </summary>
-internal sealed class WorkspaceFile(string key, string enginePath, string uri, DigestDocument document, Dictionary<int, Position>? positions)
+internal sealed class WorkspaceFile(string key, string enginePath, string uri, CrossFileEntry entry, Dictionary<int, Position>? positions)
 {
     private readonly Dictionary<int, Position>? _positions = positions;
 
@@ -21,7 +22,7 @@ internal sealed class WorkspaceFile(string key, string enginePath, string uri, D
 
     public string Uri { get; } = uri;
 
-    public DigestDocument Document { get; } = document;
+    public CrossFileEntry Entry { get; } = entry;
 
     public Range RangeOf(SourceSpan span, LspLines? lines)
     {
@@ -36,43 +37,32 @@ internal sealed class WorkspaceFile(string key, string enginePath, string uri, D
     private Position Lookup(int offset, int line, int column) =>
         _positions is not null && _positions.TryGetValue(offset, out var position) ? position : new Position(Math.Max(0, line - 1), Math.Max(0, column - 1));
 
-    /// <summary>The model reduced to what <see cref="DigestEngine.AnalyzeAcrossFiles"/> reads, and the positions of its spans.</summary>
+    /// <summary>The model reduced to what <see cref="DigestEngine.AnalyzeAcrossFiles(IReadOnlyList{CrossFileEntry})"/> reads, and the positions of its spans.</summary>
     public static WorkspaceFile Create(string key, string enginePath, string uri, DigestDocument document, LspLines? lines)
     {
-        var positions = lines is null ? null : new Dictionary<int, Position>();
-        void Keep(SourceSpan? span)
+        var entry = CrossFileEntry.From(document with { Path = enginePath });
+        Dictionary<int, Position>? positions = null;
+        if (lines is not null)
         {
-            if (positions is not null && span is { } s)
+            positions = [];
+            void Keep(SourceSpan? span)
             {
-                positions[s.Start] = lines!.PositionOf(s.Start);
-                positions[s.End] = lines.PositionOf(s.End);
+                if (span is { } s)
+                {
+                    positions[s.Start] = lines.PositionOf(s.Start);
+                    positions[s.End] = lines.PositionOf(s.End);
+                }
+            }
+
+            Keep(entry.Slug?.Span);
+            foreach (var paper in entry.Papers)
+            {
+                Keep(paper.TitleSpan);
+                Keep(paper.AuthorLineSpan);
             }
         }
 
-        FrontMatter? frontMatter = null;
-        if (document.FrontMatter?.Slug is { } slug)
-        {
-            frontMatter = new FrontMatter(default, EquatableArray<FrontMatterEntry>.Empty, null, null, null, null, slug, null, null, null, null);
-            Keep(slug.Span);
-        }
-
-        var papers = new List<Paper>();
-        foreach (var p in document.Papers)
-        {
-            if (p.ArxivId is null)
-            {
-                continue;
-            }
-
-            papers.Add(new Paper(p.Span, p.HeadingSpan, p.Rank, p.Title, p.NormalizedTitle, p.AuthorLineSpan, p.Authors,
-                null, null, p.ArxivId, null, EquatableArray<CategoryLink>.Empty, null, EquatableArray<EmbeddedTweet>.Empty));
-            Keep(p.HeadingSpan);
-            Keep(p.Title.Span);
-            Keep(p.AuthorLineSpan);
-        }
-
-        var slim = new DigestDocument(enginePath, frontMatter, new EquatableArray<Paper>(papers.ToArray()), document.TextLength);
-        return new WorkspaceFile(key, enginePath, uri, slim, positions);
+        return new WorkspaceFile(key, enginePath, uri, entry, positions);
     }
 }
 
@@ -395,18 +385,18 @@ internal sealed class DigestWorkspace
         }
 
         RebuildIndexes();
-        var documents = new List<DigestDocument>(_onDisk.Count + _openFiles.Count);
+        var documents = new List<CrossFileEntry>(_onDisk.Count + _openFiles.Count);
         foreach (var (key, file) in _onDisk)
         {
             if (!_openFiles.ContainsKey(key))
             {
-                documents.Add(file.Document);
+                documents.Add(file.Entry);
             }
         }
 
         foreach (var file in _openFiles.Values)
         {
-            documents.Add(file.Document);
+            documents.Add(file.Entry);
         }
 
         var byPath = new Dictionary<string, List<DigestDiagnostic>>(StringComparer.Ordinal);
@@ -430,17 +420,14 @@ internal sealed class DigestWorkspace
 
     private static IEnumerable<string> RelationKeys(WorkspaceFile file)
     {
-        if (file.Document.FrontMatter?.Slug is { } slug && !string.IsNullOrEmpty(slug.Value))
+        if (file.Entry.Slug is { } slug)
         {
             yield return "slug:" + slug.Value;
         }
 
-        foreach (var paper in file.Document.Papers)
+        foreach (var paper in file.Entry.Papers)
         {
-            if (paper.ArxivId is { } id && !string.IsNullOrEmpty(id.Id))
-            {
-                yield return "id:" + id.Id;
-            }
+            yield return "id:" + paper.Id;
         }
     }
 
@@ -543,7 +530,7 @@ internal sealed class DigestWorkspace
             }
         }
 
-        var documents = scope.Select(Effective).Where(f => f is not null).Select(f => f!.Document).ToList();
+        var documents = scope.Select(Effective).Where(f => f is not null).Select(f => f!.Entry).ToList();
         var byPath = new Dictionary<string, List<DigestDiagnostic>>(StringComparer.Ordinal);
         foreach (var d in DigestEngine.AnalyzeAcrossFiles(documents))
         {
@@ -635,18 +622,18 @@ internal sealed class DigestWorkspace
         }
 
         var lines = _open.TryGetValue(other.Key, out var otherOpen) ? otherOpen.Lines : null;
-        if (diagnostic.Id == DigestRules.DuplicateSlug.Id && other.Document.FrontMatter?.Slug is { } slug)
+        if (diagnostic.Id == DigestRules.DuplicateSlug.Id && other.Entry.Slug is { } slug)
         {
             return [new DiagnosticRelatedInformation(new Location(other.Uri, other.RangeOf(slug.Span, lines)), $"slug '{slug.Value}' first used here")];
         }
 
-        foreach (var paper in other.Document.Papers)
+        foreach (var paper in other.Entry.Papers)
         {
-            if (paper.ArxivId is { } id && diagnostic.Arguments.Contains(id.Id))
+            if (diagnostic.Arguments.Contains(paper.Id))
             {
                 var authors = document.Analysis?.Document.Papers.Any(p => p.AuthorLineSpan == diagnostic.Span) == true;
-                var span = authors && paper.AuthorLineSpan is { } a ? a : paper.Title.Span;
-                return [new DiagnosticRelatedInformation(new Location(other.Uri, other.RangeOf(span, lines)), $"arXiv paper '{id.Id}' first listed here")];
+                var span = authors && paper.AuthorLineSpan is { } a ? a : paper.TitleSpan;
+                return [new DiagnosticRelatedInformation(new Location(other.Uri, other.RangeOf(span, lines)), $"arXiv paper '{paper.Id}' first listed here")];
             }
         }
 

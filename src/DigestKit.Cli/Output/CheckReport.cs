@@ -4,15 +4,16 @@ namespace DigestKit.Cli.Output;
 
 /// <summary>
 /// Everything a <c>check</c> output format needs, and nothing of how it was computed: the files checked, their
-/// diagnostics in report order, and a way to get a file's text back for source excerpts. Formats are tested on
+/// diagnostics in report order, and a way to get a file's text back for source excerpts (and to know it changed since). Formats are tested on
 /// reports built by hand from constructed diagnostics.
 /// </summary>
 internal sealed class CheckReport
 {
-    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText)
+    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText, Func<string, bool>? changedSinceChecked = null)
     {
         Files = files;
         SourceText = sourceText;
+        ChangedSinceChecked = changedSinceChecked ?? (_ => false);
 
         // Report order: files in the order they were checked, then by position, then by ID. Diagnostics that
         // name no checked file (an engine failure across files) come last.
@@ -54,7 +55,7 @@ internal sealed class CheckReport
     /// The same files with only the diagnostics that pass <paramref name="keep"/>, for --quiet: a report that
     /// then has nothing to show prints nothing, not even its summary line.
     /// </summary>
-    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText) { IsQuiet = true };
+    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText, ChangedSinceChecked) { IsQuiet = true };
 
     public bool IsQuiet { get; private init; }
 
@@ -62,6 +63,12 @@ internal sealed class CheckReport
 
     /// <summary>The text of a checked file by its display path, or null when it is not available.</summary>
     public Func<string, string?> SourceText { get; }
+
+    /// <summary>
+    /// True when <see cref="SourceText"/> gave no text for the path because the file changed after it was checked
+    /// (the check reads texts back for excerpts rather than keeping them): formats say so instead of showing a line.
+    /// </summary>
+    public Func<string, bool> ChangedSinceChecked { get; }
 
     public int Errors { get; }
 

@@ -14,6 +14,9 @@ internal static class HumanFormatter
     private const string Bold = "\u001b[1m";
     private const string Gutter = "\u001b[34m";
 
+    /// <summary>In place of the excerpt of a file that changed between the check and the report.</summary>
+    public const string ChangedNote = "(no excerpt: the file changed after it was checked)";
+
     public static void Write(TextWriter writer, CheckReport report, bool color)
     {
         // The help link goes under the first diagnostic of each ID, as clippy's "= help: for further information
@@ -25,7 +28,7 @@ internal static class HumanFormatter
         foreach (var diagnostic in report.Diagnostics)
         {
             var help = helped.Add(diagnostic.Id) ? DigestRules.Find(diagnostic.Id)?.HelpLink : null;
-            WriteDiagnostic(writer, diagnostic, report.SourceText, color, help);
+            WriteDiagnostic(writer, diagnostic, report, color, help);
         }
 
         if (report.IsQuiet && report.Diagnostics.Count == 0)
@@ -44,7 +47,7 @@ internal static class HumanFormatter
         writer.Write('\n');
     }
 
-    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, Func<string, string?> sourceText, bool color, string? help)
+    private static void WriteDiagnostic(TextWriter writer, DigestDiagnostic diagnostic, CheckReport report, bool color, string? help)
     {
         var location = diagnostic.Path.Length == 0
             ? "digestkit"
@@ -61,9 +64,15 @@ internal static class HumanFormatter
             writer.Write($"{location}: {severity} {diagnostic.Id}: {message}\n");
         }
 
-        var excerpt = diagnostic.Path.Length == 0 ? null : SourceExcerpt.Create(sourceText(diagnostic.Path), diagnostic.Span);
+        var excerpt = diagnostic.Path.Length == 0 ? null : SourceExcerpt.Create(report.SourceText(diagnostic.Path), diagnostic.Span);
         var pad = string.Empty;
-        if (excerpt is { } e)
+        if (excerpt is null && diagnostic.Path.Length > 0 && report.ChangedSinceChecked(diagnostic.Path))
+        {
+            // The line as it is now may not be the line that was checked: no excerpt, and why.
+            pad = new string(' ', diagnostic.Span.Line.ToString(CultureInfo.InvariantCulture).Length);
+            writer.Write(color ? $"{Gutter} {pad} |{Reset} {ChangedNote}\n" : $" {pad} | {ChangedNote}\n");
+        }
+        else if (excerpt is { } e)
         {
             var number = e.LineNumber.ToString(CultureInfo.InvariantCulture);
             pad = new string(' ', number.Length);

@@ -1,8 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
-
-using DigestKit.Engine.Text;
 
 namespace DigestKit.Engine.Rules
 {
@@ -20,18 +17,36 @@ namespace DigestKit.Engine.Rules
 
         public static IEnumerable<DigestDiagnostic> Check(IReadOnlyList<DigestDocument> documents)
         {
+            var entries = new List<CrossFileEntry>(documents?.Count ?? 0);
+            if (documents != null)
+            {
+                foreach (var document in documents)
+                {
+                    if (document != null)
+                    {
+                        entries.Add(CrossFileEntry.From(document));
+                    }
+                }
+            }
+
+            return CheckEntries(entries);
+        }
+
+        /// <summary>The same rules over the compact index a host kept of each file (<see cref="CrossFileEntry.From"/>).</summary>
+        public static IEnumerable<DigestDiagnostic> CheckEntries(IReadOnlyList<CrossFileEntry> entries)
+        {
             var diagnostics = new List<DigestDiagnostic>();
-            if (documents is null || documents.Count == 0)
+            if (entries is null || entries.Count == 0)
             {
                 return diagnostics;
             }
 
-            var ordered = new List<DigestDocument>(documents.Count);
-            foreach (var document in documents)
+            var ordered = new List<CrossFileEntry>(entries.Count);
+            foreach (var entry in entries)
             {
-                if (document != null)
+                if (entry != null)
                 {
-                    ordered.Add(document);
+                    ordered.Add(entry);
                 }
             }
 
@@ -41,76 +56,58 @@ namespace DigestKit.Engine.Rules
             return diagnostics;
         }
 
-        private static void CheckSlugs(List<DigestDocument> documents, List<DigestDiagnostic> diagnostics)
+        private static void CheckSlugs(List<CrossFileEntry> entries, List<DigestDiagnostic> diagnostics)
         {
             var firstBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var document in documents)
+            foreach (var entry in entries)
             {
-                if (document.FrontMatter?.Slug is not { } slug || string.IsNullOrEmpty(slug.Value))
+                if (entry.Slug is not { } slug)
                 {
                     continue;
                 }
 
                 if (firstBySlug.TryGetValue(slug.Value, out var firstPath))
                 {
-                    diagnostics.Add(DigestRules.DuplicateSlug.Create(document.Path, slug.Span, slug.Value, firstPath));
+                    diagnostics.Add(DigestRules.DuplicateSlug.Create(entry.Path, slug.Span, slug.Value, firstPath));
                 }
                 else
                 {
-                    firstBySlug.Add(slug.Value, document.Path);
+                    firstBySlug.Add(slug.Value, entry.Path);
                 }
             }
         }
 
-        private static void CheckPapers(List<DigestDocument> documents, List<DigestDiagnostic> diagnostics)
+        private static void CheckPapers(List<CrossFileEntry> entries, List<DigestDiagnostic> diagnostics)
         {
-            // Only the first occurrence of each identifier is kept; titles and author lists are compared (and
-            // normalized) only when a later digest lists the same paper, which keeps the common case a lookup.
-            var first = new Dictionary<string, (string Path, Paper Paper)>(StringComparer.Ordinal);
-            foreach (var document in documents)
+            // Only the first occurrence of each identifier is kept; the entries carry the keys of every title and
+            // author list (computed where each file was analyzed), so a later listing costs one lookup.
+            var first = new Dictionary<string, (string Path, CrossFilePaper Paper)>(StringComparer.Ordinal);
+            foreach (var entry in entries)
             {
-                foreach (var paper in document.Papers)
+                foreach (var paper in entry.Papers)
                 {
-                    if (paper.ArxivId is not { } id || string.IsNullOrEmpty(id.Id))
+                    if (!first.TryGetValue(paper.Id, out var seen))
                     {
+                        first.Add(paper.Id, (entry.Path, paper));
                         continue;
                     }
 
-                    if (!first.TryGetValue(id.Id, out var seen))
-                    {
-                        first.Add(id.Id, (document.Path, paper));
-                        continue;
-                    }
-
-                    if (string.Equals(seen.Path, document.Path, StringComparison.Ordinal))
+                    if (string.Equals(seen.Path, entry.Path, StringComparison.Ordinal))
                     {
                         continue; // A paper listed twice in one digest is not a disagreement between digests.
                     }
 
-                    if (!string.Equals(TitleKey(seen.Paper), TitleKey(paper), StringComparison.Ordinal))
+                    if (seen.Paper.TitleKey != paper.TitleKey)
                     {
-                        diagnostics.Add(DigestRules.InconsistentPaper.Create(document.Path, paper.Title.Span, id.Id, "title", seen.Path));
+                        diagnostics.Add(DigestRules.InconsistentPaper.Create(entry.Path, paper.TitleSpan, paper.Id, "title", seen.Path));
                     }
 
-                    if (paper.AuthorLineSpan is { } authorLine && !string.Equals(AuthorKey(seen.Paper), AuthorKey(paper), StringComparison.Ordinal))
+                    if (paper.AuthorLineSpan is { } authorLine && seen.Paper.AuthorKey != paper.AuthorKey)
                     {
-                        diagnostics.Add(DigestRules.InconsistentPaper.Create(document.Path, authorLine, id.Id, "author list", seen.Path));
+                        diagnostics.Add(DigestRules.InconsistentPaper.Create(entry.Path, authorLine, paper.Id, "author list", seen.Path));
                     }
                 }
             }
-        }
-
-        private static string TitleKey(Paper paper) => WhiteSpace.Collapse(paper.NormalizedTitle ?? paper.Title.Value);
-
-        private static string AuthorKey(Paper paper)
-        {
-            var builder = new StringBuilder();
-            foreach (var author in paper.Authors)
-            {
-                builder.Append(WhiteSpace.Collapse(author.Value)).Append('\u001F');
-            }
-
-            return builder.ToString();
         }
     }
 }
