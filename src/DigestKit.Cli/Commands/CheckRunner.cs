@@ -22,6 +22,7 @@ internal static class CheckRunner
         var analyses = new DigestAnalysis?[files.Count];
         var texts = new string?[files.Count];
         var readErrors = new string?[files.Count];
+        var repaired = new IReadOnlyList<DigestDiagnostic>?[files.Count];
         long retained = 0;
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -39,6 +40,13 @@ internal static class CheckRunner
 
             var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
             analyses[i] = analysis;
+
+            // "N can be repaired" counts what fix would apply: only a file with candidates is planned.
+            if (analysis.Diagnostics.Any(DigestRepairs.IsCandidate))
+            {
+                repaired[i] = DigestRepairs.Plan(file.DisplayPath, source.Text, analysis).Repaired;
+            }
+
             progress?.Advance();
 
             // Keep the text for source excerpts: always when the file has diagnostics, and for the others while
@@ -123,6 +131,8 @@ internal static class CheckRunner
         // Severities configured in .editorconfig, as the build applies them (the engine reports defaults).
         var overrides = new Configuration.SeverityOverrides();
         var configured = new List<DigestDiagnostic>(diagnostics.Count);
+        var repairable = new HashSet<DigestDiagnostic>();
+        var willRepair = new HashSet<DigestDiagnostic>(repaired.Where(r => r is not null).SelectMany(r => r!));
         foreach (var d in diagnostics)
         {
             if (!index.TryGetValue(d.Path, out var i))
@@ -132,10 +142,14 @@ internal static class CheckRunner
             else if (overrides.Apply(d, files[i].FullPath) is { } kept)
             {
                 configured.Add(kept);
+                if (willRepair.Contains(d))
+                {
+                    repairable.Add(kept);
+                }
             }
         }
 
-        var report = new CheckReport(checkedFiles, configured, SourceText);
+        var report = new CheckReport(checkedFiles, configured, SourceText, repairable.Contains);
         timings?.Mark("re-read, sort");
         return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray());
     }

@@ -9,10 +9,14 @@ namespace DigestKit.Cli.Output;
 /// </summary>
 internal sealed class CheckReport
 {
-    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText)
+    /// <param name="repairable">Whether <c>fix</c> applies a diagnostic's repair (CheckRunner asks the engine's plan);
+    /// by default, whether it carries a candidate repair at all.</param>
+    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText,
+        Func<DigestDiagnostic, bool>? repairable = null)
     {
         Files = files;
         SourceText = sourceText;
+        Repairable = repairable ?? DigestRepairs.IsCandidate;
 
         // Report order: files in the order they were checked, then by position, then by ID. Diagnostics that
         // name no checked file (an engine failure across files) come last.
@@ -34,7 +38,7 @@ internal sealed class CheckReport
 
         foreach (var d in Diagnostics)
         {
-            if (DigestKit.Cli.Fixing.FixPlanner.Repairs(d))
+            if (Repairable(d))
             {
                 Fixable++;
             }
@@ -54,7 +58,10 @@ internal sealed class CheckReport
     /// The same files with only the diagnostics that pass <paramref name="keep"/>, for --quiet: a report that
     /// then has nothing to show prints nothing, not even its summary line.
     /// </summary>
-    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText) { IsQuiet = true };
+    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText, Repairable) { IsQuiet = true };
+
+    /// <summary>Whether <c>fix</c> applies the diagnostic's repair.</summary>
+    public Func<DigestDiagnostic, bool> Repairable { get; }
 
     public bool IsQuiet { get; private init; }
 
@@ -69,7 +76,7 @@ internal sealed class CheckReport
 
     public int Infos { get; }
 
-    /// <summary>Diagnostics that carry a safe repair, which <c>digestkit fix</c> applies.</summary>
+    /// <summary>Diagnostics whose repair <c>digestkit fix</c> applies (its plan's first round).</summary>
     public int Fixable { get; }
 
     public static string SeverityName(DigestSeverity severity) => severity switch
