@@ -41,8 +41,9 @@ internal static class CheckRunner
             var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
             analyses[i] = analysis;
 
-            // "N can be repaired" counts what fix would apply: only a file with candidates is planned.
-            if (analysis.Diagnostics.Any(DigestRepairs.IsCandidate))
+            // "N can be repaired" counts what fix would apply: only a file with candidates is planned, and not one
+            // fix refuses to rewrite (invalid bytes would become U+FFFD).
+            if (source.IsValidEncoding && analysis.Diagnostics.Any(DigestRepairs.IsCandidate))
             {
                 repaired[i] = DigestRepairs.Plan(file.DisplayPath, source.Text, analysis).Repaired;
             }
