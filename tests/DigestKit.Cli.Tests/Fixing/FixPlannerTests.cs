@@ -135,4 +135,17 @@ public sealed class FixableCountTests
         Assert.True(DigestRepairs.IsCandidate(renumber));
         Assert.False(DigestRepairs.IsCandidate(orphan));
     }
+
+    [Fact]
+    public void Check_counts_exactly_the_repairs_fix_applies()
+    {
+        // Headings 5, 5, 3: fix renumbers the first two. A copy with an invalid UTF-8 byte is not fixed at all.
+        var text = "---\ntitle: T\n---\n\n# 5. A\n\n# 5. B\n\n# 3. C\n";
+        var good = new DigestKit.Cli.Input.InputFile("good.md", "/nonexistent/good.md") { Content = System.Text.Encoding.UTF8.GetBytes(text) };
+        var invalid = new DigestKit.Cli.Input.InputFile("bad.md", "/nonexistent/bad.md") { Content = [.. System.Text.Encoding.UTF8.GetBytes(text), 0xFF] };
+        var fix = FixPlanner.Plan("good.md", text);
+        Assert.Equal(2, fix.Applied.Count);
+        Assert.Equal(fix.Applied.Count, DigestKit.Cli.Commands.CheckRunner.Run([good]).Report.Fixable);
+        Assert.Equal(0, DigestKit.Cli.Commands.CheckRunner.Run([invalid]).Report.Fixable);
+    }
 }
