@@ -29,12 +29,22 @@ public sealed class FixPropertyTests
     [Fact]
     public void Fix_is_idempotent_leaves_nothing_it_would_apply_and_adds_no_diagnostic_to_untouched_lines()
     {
-        Cases.Sample(c => Holds(Mutate(Posts[c.Post], c.Mutations)), iter: 150, threads: 1,
+        var changed = 0;
+        var samples = 0;
+        Cases.Sample(c =>
+            {
+                samples++;
+                changed += Holds(Mutate(Posts[c.Post], c.Mutations)) ? 1 : 0;
+            },
+            iter: 150, threads: 1,
             print: c => $"post {c.Post}: {string.Join(", ", c.Mutations.Select(m => $"({m.Kind},{m.Paper},{m.Value})"))}");
+
+        // The damage is of the kinds fix repairs: most samples must have been repaired, or the property says little.
+        Assert.True(changed * 2 > samples, $"only {changed} of {samples} damaged posts were changed by fix");
     }
 
-    /// <summary>The property for one text (the shrunk counterexamples are plain tests calling it).</summary>
-    internal static void Holds(string text)
+    /// <summary>The property for one text (the shrunk counterexamples are plain tests calling it); whether fix changed it.</summary>
+    internal static bool Holds(string text)
     {
         var plan = DigestRepairs.Plan("p.md", text);
         var again = DigestRepairs.Plan("p.md", plan.RepairedText);
@@ -55,6 +65,8 @@ public sealed class FixPropertyTests
                 }
             }
         }
+
+        return plan.Changed;
     }
 
     /// <summary><paramref name="post"/> with each mutation applied in turn.</summary>
