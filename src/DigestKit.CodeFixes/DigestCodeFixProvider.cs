@@ -43,6 +43,7 @@ namespace DigestKit.CodeFixes
             var source = text.ToString();
             var analysis = DigestEngine.Analyze(path, source);
             DigestRepairPlan? plan = null;
+            HashSet<DigestDiagnostic>? repaired = null;
 
             foreach (var diagnostic in context.Diagnostics)
             {
@@ -55,7 +56,7 @@ namespace DigestKit.CodeFixes
                 // Only the repairs digestkit fix applies: the engine's plan re-analyses each and drops any that
                 // would bring a new diagnostic.
                 plan ??= DigestRepairs.Plan(path, source, analysis);
-                var repaired = new HashSet<DigestDiagnostic>(plan.Repaired);
+                repaired ??= new HashSet<DigestDiagnostic>(plan.Repaired);
                 if (!repaired.Contains(match))
                 {
                     continue;

@@ -27,9 +27,9 @@ namespace DigestKit.Engine
         public bool Changed => !string.Equals(OriginalText, RepairedText, StringComparison.Ordinal);
 
         /// <summary>
-        /// The diagnostics of <see cref="Before"/> whose own edit is applied (the plan's first round): what
-        /// <c>check</c> counts as repairable. Repairs of later rounds are of diagnostics that only appear once the
-        /// first ones are made.
+        /// The diagnostics of <see cref="Before"/> whose own edit is applied (found again, by ID, place and new text,
+        /// when an earlier repair moved it): what <c>check</c> counts as repairable. A repair of a diagnostic that only
+        /// appears once others are made is in <see cref="Applied"/> but not here.
         /// </summary>
         public IReadOnlyList<DigestDiagnostic> Repaired { get; init; } = Array.Empty<DigestDiagnostic>();
     }
@@ -70,6 +70,7 @@ namespace DigestKit.Engine
             var current = text;
             var applied = new List<DigestRepair>();
             var repaired = new List<DigestDiagnostic>();
+            var batches = new List<List<(int Start, int End, int Delta)>>();
             var skipped = new List<DigestRepair>();
             for (var round = 0; round < MaxRounds; round++)
             {
@@ -94,14 +95,21 @@ namespace DigestKit.Engine
                     var outcome = ApplySafe(path, current, analysis, candidates, analyze, skipped);
                     if (outcome is { } taken)
                     {
-                        if (ReferenceEquals(analysis, before))
+                        var batch = new List<(int Start, int End, int Delta)>();
+                        var delta = 0;
+                        foreach (var r in taken.Repairs)
                         {
-                            foreach (var r in taken.Repairs)
+                            var edit = r.Diagnostic.Fix!.Value;
+                            var start = edit.Start + delta;
+                            batch.Add((start, start + edit.NewText.Length, edit.NewText.Length - edit.Length));
+                            delta += edit.NewText.Length - edit.Length;
+                            if (FindOriginal(before, r, ToOriginal(edit.Start, batches)) is { } original)
                             {
-                                repaired.Add(r.Diagnostic);
+                                repaired.Add(original);
                             }
                         }
 
+                        batches.Add(batch);
                         current = taken.Text;
                         analysis = taken.Analysis;
                         applied.AddRange(taken.Repairs);
@@ -116,6 +124,52 @@ namespace DigestKit.Engine
             }
 
             return new DigestRepairPlan(text, current, before, analysis, applied.ToArray(), skipped.ToArray()) { Repaired = repaired.ToArray() };
+        }
+
+        /// <summary>
+        /// A position in the text after <paramref name="batches"/> (each a set of edits applied together: where each
+        /// ends up, and how much it changed the length) as a position in the original text; -1 inside an edit.
+        /// </summary>
+        private static int ToOriginal(int position, List<List<(int Start, int End, int Delta)>> batches)
+        {
+            for (var b = batches.Count - 1; b >= 0 && position >= 0; b--)
+            {
+                var shift = 0;
+                foreach (var (start, end, delta) in batches[b])
+                {
+                    if (position >= end)
+                    {
+                        shift += delta;
+                    }
+                    else if (position >= start)
+                    {
+                        return -1;
+                    }
+                }
+
+                position -= shift;
+            }
+
+            return position;
+        }
+
+        /// <summary>The diagnostic of the original text that <paramref name="repair"/> (made later) is the repair of, if any.</summary>
+        private static DigestDiagnostic? FindOriginal(DigestAnalysis before, DigestRepair repair, int originalStart)
+        {
+            if (originalStart < 0)
+            {
+                return null;
+            }
+
+            foreach (var d in before.Diagnostics)
+            {
+                if (d.Id == repair.Id && d.Fix is { } fix && fix.Start == originalStart && fix.NewText == repair.NewText)
+                {
+                    return d;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -46,6 +46,20 @@ public sealed class DigestRepairsTests
     }
 
     [Fact]
+    public void Every_family_counts_its_repairs_of_the_original_text_though_earlier_repairs_moved_them()
+    {
+        // A mis-encoded name shortens the text before a renumbered heading and a links line without its pdf link.
+        var text = WithNumbers(1, 3).Replace("Maren Awiszus", "Maren AwiszusÃ©", StringComparison.Ordinal);
+        var abs = Regex.Match(text, @" \| \[pdf\]\([^)]*\)").Index;
+        text = text.Remove(abs, Regex.Match(text, @" \| \[pdf\]\([^)]*\)").Length);
+        var plan = DigestRepairs.Plan("p.md", text);
+        var ids = plan.Applied.Select(r => r.Id).ToArray();
+        Assert.Equal(DigestFixes.All, plan.Applied.Select(r => r.Family).Distinct());
+        Assert.Equal(ids, plan.Repaired.Select(d => d.Id));
+        Assert.All(plan.Repaired, d => Assert.Contains(d, plan.Before.Diagnostics));
+    }
+
+    [Fact]
     public void Repairs_the_candidates_of_the_engine_report_on_a_clean_post_are_none()
     {
         var plan = DigestRepairs.Plan("p.md", Clean);
