@@ -16,7 +16,8 @@ namespace DigestKit.CodeFixes
     /// The engine's safe repairs as IDE code fixes on digest AdditionalDocuments: every rule the catalogue gives
     /// a fix family (mis-encoded text, paper renumbering). The fix is recomputed here by running the engine on the document's
     /// current text and taking its diagnostic with the same ID at the same position, so the analyzer has to pass
-    /// nothing but the diagnostic, and the repair is exactly what <c>digestkit fix</c> writes.
+    /// nothing but the diagnostic, and the repair is exactly what <c>digestkit fix</c> writes. Only the repairs the
+    /// engine's plan applies (<see cref="DigestRepairs"/>: none that brings a new diagnostic) are offered.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DigestCodeFixProvider), DocumentKinds = new[] { nameof(TextDocumentKind.AdditionalDocument) })]
     public sealed class DigestCodeFixProvider : CodeFixProvider
@@ -38,12 +39,25 @@ namespace DigestKit.CodeFixes
         {
             var document = context.TextDocument;
             var text = await document.GetTextAsync(context.CancellationToken).ConfigureAwait(false);
-            var analysis = DigestEngine.Analyze(document.FilePath ?? document.Name, text.ToString());
+            var path = document.FilePath ?? document.Name;
+            var source = text.ToString();
+            var analysis = DigestEngine.Analyze(path, source);
+            DigestRepairPlan? plan = null;
+            HashSet<DigestDiagnostic>? repaired = null;
 
             foreach (var diagnostic in context.Diagnostics)
             {
                 var match = FindEngineDiagnostic(analysis, diagnostic.Id, diagnostic.Location.SourceSpan.Start);
                 if (match?.Fix is not { } edit || DigestRules.Find(diagnostic.Id)?.Fix is not { } fix)
+                {
+                    continue;
+                }
+
+                // Only the repairs digestkit fix applies: the engine's plan re-analyses each and drops any that
+                // would bring a new diagnostic.
+                plan ??= DigestRepairs.Plan(path, source, analysis);
+                repaired ??= new HashSet<DigestDiagnostic>(plan.Repaired);
+                if (!repaired.Contains(match))
                 {
                     continue;
                 }
@@ -54,7 +68,7 @@ namespace DigestKit.CodeFixes
                     CodeAction.Create(title, ct => ApplyAsync(document, new[] { edit }, ct), equivalenceKey: "DigestKit." + diagnostic.Id),
                     diagnostic);
 
-                var all = analysis.Diagnostics.Where(d => d.Id == diagnostic.Id && d.Fix is not null).Select(d => d.Fix!.Value).ToArray();
+                var all = plan.Repaired.Where(d => d.Id == diagnostic.Id).Select(d => d.Fix!.Value).ToArray();
                 if (all.Length > 1)
                 {
                     context.RegisterCodeFix(

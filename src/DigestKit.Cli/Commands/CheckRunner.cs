@@ -26,6 +26,7 @@ internal static class CheckRunner
         var results = new Checked?[files.Count];
         var fingerprints = new ContentFingerprint[files.Count];
         var readErrors = new string?[files.Count];
+        var repaired = new IReadOnlyList<DigestDiagnostic>?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var file = files[i];
@@ -44,6 +45,14 @@ internal static class CheckRunner
 
             var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
             results[i] = new Checked(analysis.Diagnostics, CrossFileEntry.From(analysis.Document));
+
+            // "N can be repaired" counts what fix would apply: only a file with candidates is planned, and not one
+            // fix refuses to rewrite (invalid bytes would become U+FFFD).
+            if (source.IsValidEncoding && analysis.Diagnostics.Any(DigestRepairs.IsCandidate))
+            {
+                repaired[i] = DigestRepairs.Plan(file.DisplayPath, source.Text, analysis).Repaired;
+            }
+
             progress?.Advance();
         });
 
@@ -72,6 +81,8 @@ internal static class CheckRunner
         // Severities configured in .editorconfig, as the build applies them (the engine reports defaults).
         var overrides = new Configuration.SeverityOverrides();
         var configured = new List<DigestDiagnostic>(diagnostics.Count);
+        var repairable = new HashSet<DigestDiagnostic>();
+        var willRepair = new HashSet<DigestDiagnostic>(repaired.Where(r => r is not null).SelectMany(r => r!));
         foreach (var d in diagnostics)
         {
             if (!index.TryGetValue(d.Path, out var i))
@@ -81,11 +92,15 @@ internal static class CheckRunner
             else if (overrides.Apply(d, files[i].FullPath) is { } kept)
             {
                 configured.Add(kept);
+                if (willRepair.Contains(d))
+                {
+                    repairable.Add(kept);
+                }
             }
         }
 
         var texts = new CheckedTexts(files, index, fingerprints);
-        var report = new CheckReport(checkedFiles, configured, texts.Text, texts.Changed);
+        var report = new CheckReport(checkedFiles, configured, texts.Text, repairable.Contains, texts.Changed);
         timings?.Mark("configure, sort");
         return new CheckRun(report, readErrors.Where(e => e is not null).Select(e => e!).ToArray(), texts);
     }

@@ -107,7 +107,7 @@ internal static class CommandLine
         Usage: digestkit fix [options] <file-or-folder>...
 
         Applies every safe repair in place (mis-encoded text, then paper renumbering). A repair is kept only if
-        the file then has fewer diagnostics; files are replaced atomically, keeping encoding and line endings.
+        it brings no new diagnostic (a second run changes nothing); files are replaced atomically, keeping encoding and line endings.
 
         Options:
           -n, --dry-run                        print a unified diff of the repairs (a/ and b/ paths relative to

@@ -49,10 +49,10 @@ internal static class FixCommand
 
             var result = outcome.Result!;
             var source = outcome.Source!;
-            foreach (var set in result.Rejected)
+            foreach (var skipped in result.Skipped)
             {
                 report.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{DisplayText.Sanitize(source.DisplayPath)}: {CheckReport.Plural(set.Count, "repair")} of {set.Name} not applied: the file would have {set.DiagnosticsAfter} diagnostics instead of {set.DiagnosticsBefore}"));
+                    $"{DisplayText.Sanitize(source.DisplayPath)}: {skipped.Line}:{skipped.Column} {skipped.Id} '{DisplayText.Sanitize(skipped.OldText)}' -> '{DisplayText.Sanitize(skipped.NewText)}' not applied: the repaired text would have a diagnostic it does not have now"));
             }
 
             if (!result.Changed)

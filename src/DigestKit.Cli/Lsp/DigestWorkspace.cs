@@ -86,7 +86,7 @@ internal sealed class OpenDocument(string uri, string key, string? fullPath, str
     /// <summary>The engine's verdict on <see cref="Text"/>; null until analyzed after the last change.</summary>
     public DigestAnalysis? Analysis { get; set; }
 
-    public FixResult? FixAll { get; set; }
+    public DigestRepairPlan? FixAll { get; set; }
 
     /// <summary>What was last sent in <c>publishDiagnostics</c>, to send only changes (and every new version).</summary>
     public byte[]? PublishedJson { get; set; }

@@ -22,9 +22,9 @@ internal sealed class LspFeatures(DigestWorkspace workspace)
     private readonly DigestWorkspace _workspace = workspace;
 
     /// <summary>
-    /// One quick fix per diagnostic the engine can repair in the range (the engine's own edit, the one obvious
-    /// fix, so preferred), and the whole file's repairs as <c>fix</c> applies them (FixPlanner: each set kept only
-    /// if the file gets better) as <see cref="FixAllKind"/>.
+    /// One quick fix per diagnostic in the range whose repair the engine's plan applies (its own edit, the one
+    /// obvious fix, so preferred), and the whole file's repairs as <c>fix</c> applies them
+    /// (<see cref="DigestRepairs.Plan(string, string, System.Func{string, string, DigestAnalysis}?)"/>) as <see cref="FixAllKind"/>.
     /// </summary>
     public CodeAction[]? CodeActions(CodeActionParams p, CancellationToken token)
     {
@@ -41,28 +41,29 @@ internal sealed class LspFeatures(DigestWorkspace workspace)
         var actions = new List<CodeAction>();
         var lines = document.Lines;
         var text = document.Text;
+        if (Wanted(QuickFix) || Wanted(FixAllKind))
+        {
+            // The engine's plan decides which repairs are safe, as for fix and the IDE code fix.
+            document.FixAll ??= DigestRepairs.Plan(document.EnginePath, text, (path, t) => _workspace.Analyze(document.FullPath ?? string.Empty, path, t));
+            token.ThrowIfCancellationRequested();
+        }
+
+        var plan = document.FixAll;
         if (Wanted(QuickFix))
         {
             var start = lines.OffsetOf(p.Range.Start);
             var end = lines.OffsetOf(p.Range.End);
-            var fixable = FixPlanner.FixSets.SelectMany(s => s.Ids).ToHashSet(StringComparer.Ordinal);
+            var repaired = plan!.Repaired.ToHashSet();
             foreach (var d in document.Analysis!.Diagnostics)
             {
-                if (d.Fix is not { } fix || !fixable.Contains(d.Id) || d.Span.End < start || d.Span.Start > end)
-                {
-                    continue;
-                }
-
-                // FixPlanner.Apply is the CLI's own check of an edit (inside the text, not a no-op).
-                var (_, applied) = FixPlanner.Apply(text, [d]);
-                if (applied.Count == 0)
+                if (d.Fix is not { } fix || !repaired.Contains(d) || d.Span.End < start || d.Span.Start > end)
                 {
                     continue;
                 }
 
                 var edit = new TextEdit(lines.RangeOf(fix.Start, fix.Start + fix.Length), fix.NewText);
                 actions.Add(new CodeAction(
-                    $"{DigestRules.Find(d.Id)!.Fix!.ActionTitle(Shorten(applied[0].OldText), Shorten(fix.NewText))} ({d.Id})",
+                    $"{DigestRules.Find(d.Id)!.Fix!.ActionTitle(Shorten(text.Substring(fix.Start, fix.Length)), Shorten(fix.NewText))} ({d.Id})",
                     QuickFix,
                     [DigestWorkspace.ToLsp(d, lines, null)],
                     IsPreferred: true,
@@ -70,19 +71,14 @@ internal sealed class LspFeatures(DigestWorkspace workspace)
             }
         }
 
-        if (Wanted(FixAllKind))
+        if (Wanted(FixAllKind) && plan!.Changed)
         {
-            document.FixAll ??= FixPlanner.Plan(document.EnginePath, text, (path, t) => _workspace.Analyze(document.FullPath ?? string.Empty, path, t));
-            token.ThrowIfCancellationRequested();
-            if (document.FixAll.Changed)
-            {
-                actions.Add(new CodeAction(
-                    $"Fix all DigestKit problems in this file ({document.FixAll.Applied.Count} repairs)",
-                    FixAllKind,
-                    null,
-                    IsPreferred: null,
-                    Edit(document.Uri, LineEdits(text, document.FixAll.FixedText, lines))));
-            }
+            actions.Add(new CodeAction(
+                $"Fix all DigestKit problems in this file ({plan.Applied.Count} repairs)",
+                FixAllKind,
+                null,
+                IsPreferred: null,
+                Edit(document.Uri, LineEdits(text, plan.RepairedText, lines))));
         }
 
         return actions.ToArray();

@@ -9,10 +9,15 @@ namespace DigestKit.Cli.Output;
 /// </summary>
 internal sealed class CheckReport
 {
-    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText, Func<string, bool>? changedSinceChecked = null)
+    /// <param name="repairable">Whether <c>fix</c> applies a diagnostic's repair (CheckRunner asks the engine's plan);
+    /// by default, whether it carries a candidate repair at all.</param>
+    /// <param name="changedSinceChecked">Whether a file changed between the check and the report (no excerpt then).</param>
+    public CheckReport(IReadOnlyList<string> files, IEnumerable<DigestDiagnostic> diagnostics, Func<string, string?> sourceText,
+        Func<DigestDiagnostic, bool>? repairable = null, Func<string, bool>? changedSinceChecked = null)
     {
         Files = files;
         SourceText = sourceText;
+        Repairable = repairable ?? DigestRepairs.IsCandidate;
         ChangedSinceChecked = changedSinceChecked ?? (_ => false);
 
         // Report order: files in the order they were checked, then by position, then by ID. Diagnostics that
@@ -35,7 +40,7 @@ internal sealed class CheckReport
 
         foreach (var d in Diagnostics)
         {
-            if (DigestKit.Cli.Fixing.FixPlanner.Repairs(d))
+            if (Repairable(d))
             {
                 Fixable++;
             }
@@ -55,7 +60,10 @@ internal sealed class CheckReport
     /// The same files with only the diagnostics that pass <paramref name="keep"/>, for --quiet: a report that
     /// then has nothing to show prints nothing, not even its summary line.
     /// </summary>
-    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText, ChangedSinceChecked) { IsQuiet = true };
+    public CheckReport Quiet(Func<DigestDiagnostic, bool> keep) => new(Files, Diagnostics.Where(keep), SourceText, Repairable, ChangedSinceChecked) { IsQuiet = true };
+
+    /// <summary>Whether <c>fix</c> applies the diagnostic's repair.</summary>
+    public Func<DigestDiagnostic, bool> Repairable { get; }
 
     public bool IsQuiet { get; private init; }
 
@@ -76,7 +84,7 @@ internal sealed class CheckReport
 
     public int Infos { get; }
 
-    /// <summary>Diagnostics that carry a safe repair, which <c>digestkit fix</c> applies.</summary>
+    /// <summary>Diagnostics whose repair <c>digestkit fix</c> applies (its plan's first round).</summary>
     public int Fixable { get; }
 
     public static string SeverityName(DigestSeverity severity) => severity switch

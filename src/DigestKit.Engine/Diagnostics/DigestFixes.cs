@@ -5,8 +5,9 @@ namespace DigestKit.Engine
 {
     /// <summary>
     /// A family of safe repairs: the engine attaches the edits (<see cref="DigestDiagnostic.Fix"/>) to the
-    /// diagnostics of every rule whose <see cref="DigestRule.Fix"/> is this family. <c>digestkit fix</c> applies
-    /// one family at a time, in <see cref="DigestFixes.All"/> order, and keeps it only if the file gets better;
+    /// diagnostics of every rule whose <see cref="DigestRule.Fix"/> is this family. <see cref="DigestRepairs"/>
+    /// plans them one family at a time, in <see cref="DigestFixes.All"/> order, each repair kept only if it brings no
+    /// new diagnostic;
     /// the IDE offers each edit with <see cref="ActionTitleFormat"/> ({0} the old text, {1} the new).
     /// </summary>
     public sealed record DigestFix(string Name, string ActionTitleFormat)

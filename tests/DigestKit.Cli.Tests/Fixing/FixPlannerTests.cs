@@ -5,7 +5,7 @@ using DigestKit.Engine;
 namespace DigestKit.Cli.Tests.Fixing;
 
 /// <summary>
-/// The fix order and the keep-only-if-better rule, on a fake engine whose diagnostics are easy to predict:
+/// The fix order and the no-new-diagnostic rule (the engine's DigestRepairs, as fix calls it), on a fake engine whose diagnostics are easy to predict:
 /// "JosÃ©" is a mis-encoded author (DK5001), "Ã¼" mis-encoded text (DK5002), headings "# N." must count 1, 2, 3….
 /// </summary>
 public sealed class FixPlannerTests
@@ -53,20 +53,47 @@ public sealed class FixPlannerTests
         Assert.Equal(["DK5001", "DK5002", "DK2003", "DK2003"], result.Applied.Select(f => f.Id));
         Assert.Equal(4, result.DiagnosticsBefore);
         Assert.Equal(0, result.DiagnosticsAfter);
-        Assert.Empty(result.Rejected);
+        Assert.Empty(result.Skipped);
         var renumber = result.Applied[2];
         Assert.Equal((3, 3, "3", "2"), (renumber.Line, renumber.Column, renumber.OldText, renumber.NewText));
     }
 
     [Fact]
-    public void A_fix_set_that_does_not_reduce_the_diagnostics_is_dropped()
+    public void A_repair_whose_line_gets_a_new_diagnostic_is_not_applied_and_the_others_are()
     {
-        // A renumbering that writes the wrong number fixes nothing: the set is rejected, the mojibake repair kept.
+        // A renumbering that writes the wrong number leaves a DK2003 on its line: skipped (and reported), while the
+        // mojibake repair is kept; planning the result again changes nothing.
         var text = "# 1. A JosÃ©\n# 3. B\n";
-        var result = FixPlanner.Plan("f.md", text, (p, t) => FakeEngine(p, t, renumberTo: _ => "7"));
+        Func<string, string, DigestAnalysis> engine = (p, t) => FakeEngine(p, t, renumberTo: _ => "7");
+        var result = FixPlanner.Plan("f.md", text, engine);
         Assert.Equal("# 1. A José\n# 3. B\n", result.FixedText);
-        var rejected = Assert.Single(result.Rejected);
-        Assert.Equal(("paper numbering", 1, 1, 1), (rejected.Name, rejected.Count, rejected.DiagnosticsBefore, rejected.DiagnosticsAfter));
+        Assert.Equal(["DK5001"], result.Applied.Select(f => f.Id));
+        var skipped = Assert.Single(result.Skipped);
+        Assert.Equal(("DK2003", 2, 3, "3", "7"), (skipped.Id, skipped.Line, skipped.Column, skipped.OldText, skipped.NewText));
+        Assert.False(FixPlanner.Plan("f.md", result.FixedText, engine).Changed);
+    }
+
+    [Fact]
+    public void A_repair_that_brings_a_diagnostic_to_another_line_is_not_applied()
+    {
+        // Repairing "Ã¼" to "ü" here makes the fake engine report a DK5001 on the first line, which the repair did
+        // not touch: the repair is skipped and the text stays as it was.
+        var text = "# 1. A\nÃ¼ber\n";
+        DigestAnalysis Engine(string p, string t)
+        {
+            var analysis = FakeEngine(p, t);
+            if (!t.Contains("über", StringComparison.Ordinal))
+            {
+                return analysis;
+            }
+
+            var extra = DigestRules.MojibakeInAuthor.Create(p, new LineMap(t).Span(2, 1), "x", "y", "z");
+            return analysis with { Diagnostics = new EquatableArray<DigestDiagnostic>([extra, .. analysis.Diagnostics]) };
+        }
+
+        var result = FixPlanner.Plan("f.md", text, Engine);
+        Assert.False(result.Changed);
+        Assert.Equal(("DK5002", 2, 1), (result.Skipped.Single().Id, result.Skipped.Single().Line, result.Skipped.Single().Column));
     }
 
     [Fact]
@@ -86,7 +113,7 @@ public sealed class FixPlannerTests
         var map = new LineMap(text);
         DigestDiagnostic D(int start, int length, string newText) =>
             DigestRules.MojibakeInText.Create("f", map.Span(start, length), new TextEdit(start, length, newText), "x", "y", "z");
-        var (fixedText, fixes) = FixPlanner.Apply(text, [D(3, 2, "DE"), D(1, 2, "BC"), D(1, 2, "BC"), D(2, 2, "XX"), D(10, 1, "out of range")]);
+        var (fixedText, fixes) = DigestRepairs.Apply(text, [D(3, 2, "DE"), D(1, 2, "BC"), D(1, 2, "BC"), D(2, 2, "XX"), D(10, 1, "out of range")]);
         Assert.Equal("aBCDEf", fixedText);
         Assert.Equal(2, fixes.Count);
     }
@@ -105,7 +132,20 @@ public sealed class FixableCountTests
         var report = new DigestKit.Cli.Output.CheckReport(["f.md"], [renumber, orphan], _ => null);
         Assert.Null(DigestRules.MalformedHeading.Fix);
         Assert.Equal(1, report.Fixable);
-        Assert.True(FixPlanner.Repairs(renumber));
-        Assert.False(FixPlanner.Repairs(orphan));
+        Assert.True(DigestRepairs.IsCandidate(renumber));
+        Assert.False(DigestRepairs.IsCandidate(orphan));
+    }
+
+    [Fact]
+    public void Check_counts_exactly_the_repairs_fix_applies()
+    {
+        // Headings 5, 5, 3: fix renumbers the first two. A copy with an invalid UTF-8 byte is not fixed at all.
+        var text = "---\ntitle: T\n---\n\n# 5. A\n\n# 5. B\n\n# 3. C\n";
+        var good = new DigestKit.Cli.Input.InputFile("good.md", "/nonexistent/good.md") { Content = System.Text.Encoding.UTF8.GetBytes(text) };
+        var invalid = new DigestKit.Cli.Input.InputFile("bad.md", "/nonexistent/bad.md") { Content = [.. System.Text.Encoding.UTF8.GetBytes(text), 0xFF] };
+        var fix = FixPlanner.Plan("good.md", text);
+        Assert.Equal(2, fix.Applied.Count);
+        Assert.Equal(fix.Applied.Count, DigestKit.Cli.Commands.CheckRunner.Run([good]).Report.Fixable);
+        Assert.Equal(0, DigestKit.Cli.Commands.CheckRunner.Run([invalid]).Report.Fixable);
     }
 }
