@@ -17,8 +17,11 @@ internal static class CheckRunner
     /// <summary>Characters of diagnostic-free files kept in memory in case a cross-file rule reports on them.</summary>
     private const long RetainedTextBudget = 256L * 1024 * 1024;
 
-    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null)
+    /// <param name="analyze">For tests: a different engine entry point (e.g. one that hangs), under the same bound.</param>
+    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null, Func<string, string, DigestAnalysis>? analyze = null)
     {
+        // .editorconfig / .globalconfig as the build reads them: severities, and the engine's time bound per file.
+        var overrides = new Configuration.SeverityOverrides();
         var analyses = new DigestAnalysis?[files.Count];
         var texts = new string?[files.Count];
         var readErrors = new string?[files.Count];
@@ -37,7 +40,7 @@ internal static class CheckRunner
                 return;
             }
 
-            var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
+            var analysis = AnalysisTimeLimit.Analyze(file.DisplayPath, source.Text, overrides.Configuration.For(file.FullPath).Timeout, analyze);
             analyses[i] = analysis;
             progress?.Advance();
 
@@ -120,8 +123,7 @@ internal static class CheckRunner
             }
         }
 
-        // Severities configured in .editorconfig, as the build applies them (the engine reports defaults).
-        var overrides = new Configuration.SeverityOverrides();
+        // Severities configured in .editorconfig / .globalconfig, as the build applies them (the engine reports defaults).
         var configured = new List<DigestDiagnostic>(diagnostics.Count);
         foreach (var d in diagnostics)
         {
