@@ -91,6 +91,8 @@ public sealed class ConfigurationMatrixTests : IClassFixture<BuildFixture>
         var fromBuild = Verdicts(buildOutput, content, new Regex(@"^\s*(?<path>/[^(\r\n]+)\(\d+,\d+\): (?<level>error|warning) (?<id>DK1005|DK5005):", RegexOptions.Multiline));
         var fromCheck = Verdicts(check.StdOut, content, new Regex(@"^(?<path>[^(\r\n]+)\(\d+,\d+,\d+,\d+\): (?<level>error|warning|info) (?<id>DK1005|DK5005):", RegexOptions.Multiline), dir);
         Assert.True(fromBuild.Count > 0, "the build reported nothing:\n" + buildOutput);
+        // No compiler complaint about the configuration files (a file passed twice, conflicting global configs).
+        Assert.DoesNotMatch(new Regex(@": (error|warning) (CS|MSB)\d{4}"), buildOutput);
         var disagreements = new List<string>();
         var unexpected = new List<string>();
         foreach (var (key, verdict) in expected)
