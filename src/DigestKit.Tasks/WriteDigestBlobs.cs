@@ -33,9 +33,20 @@ namespace DigestKit.Tasks
         [Required]
         public string ProjectDirectory { get; set; } = string.Empty;
 
+        /// <summary>
+        /// The bound on the engine's run over one digest, in seconds (<c>$(DigestKitAnalysisTimeoutSeconds)</c>):
+        /// empty for the engine's default, 0 or less for none (<see cref="AnalysisTimeLimit.Parse"/>). A digest past
+        /// it gets an empty blob and a DK9001 error.
+        /// </summary>
+        public string AnalysisTimeoutSeconds { get; set; } = string.Empty;
+
+        /// <summary>For tests: a different engine entry point (e.g. one that hangs), run under the same bound.</summary>
+        internal Func<string, string, DigestAnalysis>? Analyze { get; set; }
+
         public bool Execute()
         {
             var failed = false;
+            var timeout = string.IsNullOrWhiteSpace(AnalysisTimeoutSeconds) ? AnalysisTimeLimit.Default : AnalysisTimeLimit.Parse(AnalysisTimeoutSeconds);
             Parallel.For(0, Digests.Length, i =>
             {
                 var digest = Digests[i];
@@ -45,9 +56,21 @@ namespace DigestKit.Tasks
                 var blob = digest.GetMetadata("DigestKitBlob");
                 try
                 {
-                    var spec = DigestSpecBuilder.Build(path, ReadText(path), ProjectDirectory).Spec;
+                    var text = ReadText(path);
+                    var analysis = AnalysisTimeLimit.TryAnalyze(path, text, timeout, Analyze);
+                    var spec = analysis is null ? null : DigestSpecBuilder.FromAnalysis(path, analysis, ProjectDirectory).Spec;
                     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
                     File.WriteAllText(blob, spec is null ? string.Empty : DigestBlobWriter.WriteDigestWithIndex(spec), Utf8);
+                    if (analysis is null)
+                    {
+                        failed = true;
+                        var diagnostic = AnalysisTimeLimit.TimedOut(path, timeout);
+                        lock (_logLock)
+                        {
+                            BuildEngine?.LogErrorEvent(new BuildErrorEventArgs(
+                                "DigestKit", diagnostic.Id, path, 1, 1, 1, 1, diagnostic.Message, null, "DigestKit"));
+                        }
+                    }
                 }
                 catch (Exception ex)
                 {

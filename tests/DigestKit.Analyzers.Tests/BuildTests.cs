@@ -36,8 +36,11 @@ public sealed class BuildFixture : IDisposable
 
     public string AnalyzerDir { get; }
 
-    /// <summary>A consumer project in a fresh folder with <paramref name="digest"/> as digests/2021-06-21---Hot-Papers.md.</summary>
-    public string CreateConsumer(string name, string digest, string? editorConfig = null)
+    /// <summary>
+    /// A consumer project in a fresh folder with <paramref name="digest"/> as digests/2021-06-21---Hot-Papers.md, and
+    /// <paramref name="content"/> (relative to the project) as its DigestKitContent.
+    /// </summary>
+    public string CreateConsumer(string name, string digest, string? editorConfig = null, string content = "digests/*.md")
     {
         var dir = Path.Combine(Root, name);
         Directory.CreateDirectory(Path.Combine(dir, "digests"));
@@ -50,7 +53,7 @@ public sealed class BuildFixture : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <Nullable>enable</Nullable>
-                <DigestKitContent>$(MSBuildProjectDirectory)/digests/*.md</DigestKitContent>
+                <DigestKitContent>$(MSBuildProjectDirectory)/{content}</DigestKitContent>
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="{Path.Combine(AnalyzerDir, "DigestKit.dll")}" />

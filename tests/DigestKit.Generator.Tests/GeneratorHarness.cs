@@ -74,6 +74,9 @@ internal sealed class GeneratorHarness
 
     public string UserCode { get; set; } = "namespace TestApp { internal static class Program { } }";
 
+    /// <summary>The generator to drive (tests may give it a different engine entry point).</summary>
+    public DigestGenerator Generator { get; set; } = new();
+
     /// <summary>In-memory digests under /project/content, named like the blog's files.</summary>
     public static MemoryText Digest(string fileName, string text) => new(ProjectDir + "/content/" + fileName, text);
 
@@ -92,7 +95,7 @@ internal sealed class GeneratorHarness
 
     public GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts) =>
         CSharpGeneratorDriver.Create(
-            [new DigestGenerator().AsSourceGenerator()],
+            [Generator.AsSourceGenerator()],
             texts,
             ParseOptions,
             new TestOptionsProvider(GlobalOptions),

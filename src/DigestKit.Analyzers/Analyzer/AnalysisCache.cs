@@ -40,6 +40,25 @@ namespace DigestKit.Analyzers
                 ? entry.Analysis
                 : null;
 
+        /// <summary>
+        /// The kept analysis of <paramref name="path"/>, else the engine's run over <paramref name="text"/> within
+        /// <paramref name="timeout"/> (null: the default), kept when it finished; a run past the bound yields the
+        /// engine's DK9001 stand-in, never kept, so the next compilation tries again.
+        /// </summary>
+        public DigestAnalysis FindOrAnalyze(string path, string checksum, string text, TimeSpan? timeout = null,
+            Func<string, string, DigestAnalysis>? analyze = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            if (Find(path, checksum) is { } kept)
+            {
+                return kept;
+            }
+
+            var bound = timeout ?? AnalysisTimeLimit.Default;
+            return AnalysisTimeLimit.TryAnalyze(path, text, bound, analyze, cancellationToken) is { } analysis
+                ? Add(path, checksum, analysis)
+                : AnalysisTimeLimit.TimedOutAnalysis(path, text, bound);
+        }
+
         /// <summary>Keeps <paramref name="analysis"/> of the text with <paramref name="checksum"/>; returns the form it is kept in.</summary>
         public DigestAnalysis Add(string path, string checksum, DigestAnalysis analysis)
         {

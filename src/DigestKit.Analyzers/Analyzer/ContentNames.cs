@@ -40,11 +40,11 @@ namespace DigestKit.Analyzers
                 }
 
                 var checksum = AnalysisCache.Checksum(text);
-                var cache = AnalysisCache.Shared;
                 DigestAnalysis analysis;
                 try
                 {
-                    analysis = cache.Find(file.Path, checksum) ?? cache.Add(file.Path, checksum, DigestEngine.Analyze(file.Path, text.ToString()));
+                    var timeout = AnalysisTimeLimit.Read(provider.GetOptions(file).TryGetValue, provider.GlobalOptions.TryGetValue);
+                    analysis = AnalysisCache.Shared.FindOrAnalyze(file.Path, checksum, text.ToString(), timeout, cancellationToken: cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
-using System.Threading.Tasks;
 using DigestKit.Engine;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -23,11 +22,11 @@ namespace DigestKit.Analyzers
     {
         /// <summary>
         /// The .editorconfig key (per file, or global) bounding the seconds one file may take; 0 or less disables
-        /// the bound. A pathological file then costs one DK9001 instead of a hung build.
+        /// the bound. The engine's <see cref="AnalysisTimeLimit"/>, which every host applies.
         /// </summary>
-        public const string TimeoutOptionKey = "digestkit.analysis_timeout_seconds";
+        public const string TimeoutOptionKey = AnalysisTimeLimit.OptionKey;
 
-        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+        public static readonly TimeSpan DefaultTimeout = AnalysisTimeLimit.Default;
 
         private readonly Func<string, string, DigestAnalysis> _analyze;
         private readonly TimeSpan? _timeoutOverride;
@@ -91,11 +90,10 @@ namespace DigestKit.Analyzers
                 if (analysis is null)
                 {
                     var timeout = Timeout(context.Options, file);
-                    analysis = Run(file.Path, text.ToString(), timeout, context.CancellationToken);
+                    analysis = AnalysisTimeLimit.TryAnalyze(file.Path, text.ToString(), timeout, _analyze, context.CancellationToken);
                     if (analysis is null)
                     {
-                        Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, text, default, options,
-                            "it took longer than " + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s (" + TimeoutOptionKey + ")");
+                        Report(context.ReportDiagnostic, DigestDescriptors.InternalError, file.Path, text, default, options, AnalysisTimeLimit.TimedOutMessage(timeout));
                         return;
                     }
 
@@ -173,28 +171,6 @@ namespace DigestKit.Analyzers
             }
         }
 
-        /// <summary>The engine's analysis, or null when it did not finish within <paramref name="timeout"/>.</summary>
-        private DigestAnalysis? Run(string path, string text, TimeSpan timeout, CancellationToken cancellationToken)
-        {
-            if (timeout <= TimeSpan.Zero || timeout == System.Threading.Timeout.InfiniteTimeSpan)
-            {
-                return _analyze(path, text);
-            }
-
-            // A finite wait never runs the task inline on this thread, so the bound holds; the price is a second
-            // thread-pool thread while a file is analyzed.
-            var task = Task.Run(() => _analyze(path, text), cancellationToken);
-            if (!task.Wait((int)Math.Min(int.MaxValue, timeout.TotalMilliseconds), cancellationToken))
-            {
-                // The engine cannot be interrupted: the abandoned run finishes (or not) on the thread pool, and its
-                // exception, if any, is observed here so it never surfaces as an unobserved task exception.
-                task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-                return null;
-            }
-
-            return task.GetAwaiter().GetResult();
-        }
-
         private TimeSpan Timeout(AnalyzerOptions options, AdditionalText file)
         {
             if (_timeoutOverride is { } fixedTimeout)
@@ -202,16 +178,8 @@ namespace DigestKit.Analyzers
                 return fixedTimeout;
             }
 
-            if (options.AnalyzerConfigOptionsProvider.GetOptions(file).TryGetValue(TimeoutOptionKey, out var value) ||
-                options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(TimeoutOptionKey, out value))
-            {
-                if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                {
-                    return seconds <= 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(Math.Min(seconds, int.MaxValue / 1000.0));
-                }
-            }
-
-            return DefaultTimeout;
+            var provider = options.AnalyzerConfigOptionsProvider;
+            return AnalysisTimeLimit.Read(provider.GetOptions(file).TryGetValue, provider.GlobalOptions.TryGetValue);
         }
 
         private static void Report(Action<Diagnostic> report, DigestDiagnostic diagnostic, string path, SourceText? text, AnalyzerConfigOptions? options)

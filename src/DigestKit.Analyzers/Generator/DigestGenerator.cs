@@ -48,6 +48,15 @@ namespace DigestKit.Analyzers.Generator
         public const string ProjectDirectoryProperty = "build_property.MSBuildProjectDirectory";
         public const string EmbedsResourcesProperty = "build_property.DigestKitEmbedsResources";
 
+        private readonly Func<string, string, DigestAnalysis>? _analyze;
+
+        public DigestGenerator()
+        {
+        }
+
+        /// <summary>For tests: a different engine entry point (e.g. one that hangs), run under the same time bound.</summary>
+        internal DigestGenerator(Func<string, string, DigestAnalysis> analyze) => _analyze = analyze;
+
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var languageVersion = context.ParseOptionsProvider
@@ -73,15 +82,15 @@ namespace DigestKit.Analyzers.Generator
             var files = context.AdditionalTextsProvider
                 .Combine(context.AnalyzerConfigOptionsProvider)
                 .Where(static pair => DigestFiles.IsDigest(pair.Left, pair.Right))
-                .Select(static (pair, _) => pair.Left)
+                .Select(static (pair, _) => (File: pair.Left, Timeout: AnalysisTimeLimit.Read(pair.Right.GetOptions(pair.Left).TryGetValue, pair.Right.GlobalOptions.TryGetValue)))
                 .Combine(resourceData)
-                .Select(static (pair, cancellationToken) => ReadFile(pair.Left, pair.Right, cancellationToken))
+                .Select(static (pair, cancellationToken) => ReadFile(pair.Left.File, pair.Left.Timeout, pair.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Files);
 
             var models = files
                 .Combine(projectDirectory)
                 .Combine(resourceData)
-                .Select(static (pair, cancellationToken) => BuildModel(pair.Left.Left, pair.Left.Right, pair.Right, cancellationToken))
+                .Select((pair, cancellationToken) => BuildModel(pair.Left.Left, pair.Left.Right, pair.Right, _analyze, cancellationToken))
                 .WithTrackingName(TrackingNames.Models);
 
             var sources = models
@@ -125,21 +134,21 @@ namespace DigestKit.Analyzers.Generator
         /// The file's path and text as plain strings: the first step already holds no Roslyn object, and an
         /// unchanged text compares equal, so the engine does not run again for it.
         /// </summary>
-        private static DigestFile ReadFile(AdditionalText file, bool resourceData, CancellationToken cancellationToken)
+        private static DigestFile ReadFile(AdditionalText file, TimeSpan timeout, bool resourceData, CancellationToken cancellationToken)
         {
             try
             {
                 var text = file.GetText(cancellationToken);
                 if (text is null)
                 {
-                    return new DigestFile(file.Path, null);
+                    return new DigestFile(file.Path, null, Timeout: timeout);
                 }
 
                 // Resource mode needs the verdict only: when it is kept for this text, the text is not copied out.
                 var checksum = AnalysisCache.Checksum(text);
                 return resourceData && AnalysisCache.Shared.Find(file.Path, checksum) is { } kept
-                    ? new DigestFile(file.Path, null, checksum, kept)
-                    : new DigestFile(file.Path, text.ToString(), checksum);
+                    ? new DigestFile(file.Path, null, checksum, kept, timeout)
+                    : new DigestFile(file.Path, text.ToString(), checksum, Timeout: timeout);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -152,7 +161,7 @@ namespace DigestKit.Analyzers.Generator
         /// compilations (<see cref="AnalysisCache"/>, shared with the analyzer): a build starts a new generator driver,
         /// so without it every build ran the engine on every digest again.
         /// </summary>
-        private static DigestModel BuildModel(DigestFile file, string projectDirectory, bool resourceData, CancellationToken cancellationToken)
+        private static DigestModel BuildModel(DigestFile file, string projectDirectory, bool resourceData, Func<string, string, DigestAnalysis>? analyze, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var sourcePath = DigestSpecBuilder.RelativePath(file.Path, projectDirectory);
@@ -170,11 +179,10 @@ namespace DigestKit.Analyzers.Generator
 
                 if (!resourceData)
                 {
-                    return DigestSpecBuilder.Build(file.Path, file.Text, projectDirectory);
+                    return DigestSpecBuilder.Build(file.Path, file.Text, projectDirectory, file.Timeout, analyze, cancellationToken);
                 }
 
-                var cache = AnalysisCache.Shared;
-                var analysis = cache.Find(file.Path, file.Checksum) ?? cache.Add(file.Path, file.Checksum, DigestEngine.Analyze(file.Path, file.Text));
+                var analysis = AnalysisCache.Shared.FindOrAnalyze(file.Path, file.Checksum, file.Text, file.Timeout, analyze, cancellationToken);
                 return new DigestModel(sourcePath, null, DigestSpecBuilder.AnyEntryOf(analysis, sourcePath));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

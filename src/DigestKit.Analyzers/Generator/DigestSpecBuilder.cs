@@ -13,10 +13,20 @@ namespace DigestKit.Analyzers.Generator
     /// </summary>
     public static class DigestSpecBuilder
     {
-        public static DigestModel Build(string path, string text, string? projectDirectory)
+        /// <summary>
+        /// The engine's verdict on one file, bounded by <paramref name="timeout"/> (null: the default of
+        /// <see cref="AnalysisTimeLimit"/>): a file past it embeds nothing, as the analyzer's DK9001 says.
+        /// </summary>
+        public static DigestModel Build(string path, string text, string? projectDirectory, TimeSpan? timeout = null,
+            Func<string, string, DigestAnalysis>? analyze = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            return FromAnalysis(path, AnalysisTimeLimit.Analyze(path, text, timeout ?? AnalysisTimeLimit.Default, analyze, cancellationToken), projectDirectory);
+        }
+
+        /// <summary>The model of a digest the engine has analyzed: its spec when it embeds, else none.</summary>
+        public static DigestModel FromAnalysis(string path, DigestAnalysis analysis, string? projectDirectory)
         {
             var sourcePath = RelativePath(path, projectDirectory);
-            var analysis = DigestEngine.Analyze(path, text);
             return Embeds(analysis)
                 ? new DigestModel(sourcePath, FromDocument(analysis.Document, sourcePath), FullPath: path)
                 : new DigestModel(sourcePath, null, NotEmbeddedEntry(analysis, sourcePath), path);

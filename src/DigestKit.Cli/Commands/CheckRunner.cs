@@ -21,8 +21,11 @@ internal static class CheckRunner
 {
     private sealed record Checked(EquatableArray<DigestDiagnostic> Diagnostics, CrossFileEntry Entry);
 
-    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null)
+    /// <param name="analyze">For tests: a different engine entry point (e.g. one that hangs), under the same bound.</param>
+    public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null, Func<string, string, DigestAnalysis>? analyze = null)
     {
+        // .editorconfig / .globalconfig as the build reads them: severities, and the engine's time bound per file.
+        var overrides = new Configuration.SeverityOverrides();
         var results = new Checked?[files.Count];
         var fingerprints = new ContentFingerprint[files.Count];
         var readErrors = new string?[files.Count];
@@ -43,7 +46,7 @@ internal static class CheckRunner
                 return;
             }
 
-            var analysis = DigestEngine.Analyze(file.DisplayPath, source.Text);
+            var analysis = AnalysisTimeLimit.Analyze(file.DisplayPath, source.Text, overrides.Configuration.For(file.FullPath).Timeout, analyze);
             results[i] = new Checked(analysis.Diagnostics, CrossFileEntry.From(analysis.Document));
 
             // "N can be repaired" counts what fix would apply: only a file with candidates is planned, and not one
@@ -78,8 +81,7 @@ internal static class CheckRunner
         diagnostics.AddRange(DigestEngine.AnalyzeAcrossFiles(entries));
         timings?.Mark("cross-file rules");
 
-        // Severities configured in .editorconfig, as the build applies them (the engine reports defaults).
-        var overrides = new Configuration.SeverityOverrides();
+        // Severities configured in .editorconfig / .globalconfig, as the build applies them (the engine reports defaults).
         var configured = new List<DigestDiagnostic>(diagnostics.Count);
         var repairable = new HashSet<DigestDiagnostic>();
         var willRepair = new HashSet<DigestDiagnostic>(repaired.Where(r => r is not null).SelectMany(r => r!));

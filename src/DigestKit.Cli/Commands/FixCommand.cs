@@ -2,6 +2,7 @@ using System.Globalization;
 using DigestKit.Cli.Fixing;
 using DigestKit.Cli.Input;
 using DigestKit.Cli.Output;
+using DigestKit.Engine;
 
 namespace DigestKit.Cli.Commands;
 
@@ -27,10 +28,11 @@ internal static class FixCommand
             return CommandInputs.NothingToCheck(discovery, options.Discovery, stderr);
         }
 
+        var configuration = new Configuration.AnalyzerConfigFiles();
         var outcomes = new FileOutcome[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            outcomes[i] = PlanFile(files[i]);
+            outcomes[i] = PlanFile(files[i], configuration);
         });
 
         var report = options.DryRun ? stderr : stdout;
@@ -140,7 +142,7 @@ internal static class FixCommand
         return Path.DirectorySeparatorChar == '/' ? relative : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    private static FileOutcome PlanFile(InputFile file)
+    private static FileOutcome PlanFile(InputFile file, Configuration.AnalyzerConfigFiles configuration)
     {
         SourceFile source;
         byte[] sha256;
@@ -161,7 +163,10 @@ internal static class FixCommand
             return new FileOutcome(null, null, $"'{file.DisplayPath}' is not valid {source.Encoding.Name}; left unchanged");
         }
 
-        return new FileOutcome(source, FixPlanner.Plan(file.DisplayPath, source.Text), null) { Sha256 = sha256 };
+        // Each engine run is bounded as in check: a file past the bound has only its DK9001, so nothing to repair.
+        var timeout = configuration.For(file.FullPath).Timeout;
+        var plan = FixPlanner.Plan(file.DisplayPath, source.Text, (path, text) => AnalysisTimeLimit.Analyze(path, text, timeout));
+        return new FileOutcome(source, plan, null) { Sha256 = sha256 };
     }
 
     /// <summary>Which file a path is: device and inode where known (so hard links match), else its resolved path.</summary>

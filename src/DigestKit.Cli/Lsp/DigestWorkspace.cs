@@ -122,10 +122,15 @@ internal sealed class DigestWorkspace
     private readonly Dictionary<string, HashSet<string>> _bySlug = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _affected = new(PathComparer);
+    private readonly Func<string, string, DigestAnalysis>? _analyze;
     private SeverityOverrides _severities = new();
-    private EditorConfig _editorConfig = new();
 
-    public DigestWorkspace(Action<string> log) => _log = log;
+    /// <param name="analyze">For tests: a different engine entry point (e.g. one that hangs), under the same bound.</param>
+    public DigestWorkspace(Action<string> log, Func<string, string, DigestAnalysis>? analyze = null)
+    {
+        _log = log;
+        _analyze = analyze;
+    }
 
     public static StringComparer PathComparer { get; } = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
@@ -286,11 +291,10 @@ internal sealed class DigestWorkspace
         }
     }
 
-    /// <summary>An .editorconfig changed: severities and time bounds are read again.</summary>
+    /// <summary>An .editorconfig or .globalconfig changed: severities and time bounds are read again.</summary>
     public void ConfigurationChanged()
     {
         _severities = new SeverityOverrides();
-        _editorConfig = new EditorConfig();
         foreach (var document in _open.Values)
         {
             document.Analysis = null;
@@ -336,12 +340,9 @@ internal sealed class DigestWorkspace
         document.FixAll = null;
     }
 
-    /// <summary>The engine over <paramref name="text"/>, bounded in time as the analyzer bounds it in a build.</summary>
-    public DigestAnalysis Analyze(string fullPath, string enginePath, string text)
-    {
-        var timeout = AnalysisTimeout.For(_editorConfig, fullPath);
-        return AnalysisTimeout.Run(enginePath, text, timeout);
-    }
+    /// <summary>The engine over <paramref name="text"/>, bounded in time as every host bounds it (the engine's <see cref="AnalysisTimeLimit"/>).</summary>
+    public DigestAnalysis Analyze(string fullPath, string enginePath, string text) =>
+        AnalysisTimeLimit.Analyze(enginePath, text, _severities.Configuration.For(fullPath).Timeout, _analyze);
 
     /// <summary>Analyzes the open documents changed since their last analysis, and returns them.</summary>
     public List<OpenDocument> AnalyzeOpenDocuments()

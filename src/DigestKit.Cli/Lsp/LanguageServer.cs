@@ -494,7 +494,7 @@ internal sealed class LanguageServer
         }
 
         var registration = new Registration("digestkit-watched-files", "workspace/didChangeWatchedFiles",
-            new DidChangeWatchedFilesRegistrationOptions([new FileSystemWatcher("**/*.md"), new FileSystemWatcher("**/" + Configuration.EditorConfig.FileName)]));
+            new DidChangeWatchedFilesRegistrationOptions([new FileSystemWatcher("**/*.md"), new FileSystemWatcher("**/" + Configuration.AnalyzerConfigFiles.EditorConfigName), new FileSystemWatcher("**/" + Configuration.AnalyzerConfigFiles.GlobalConfigName)]));
         _connection.SendRequest("digestkit-" + Interlocked.Increment(ref _nextRequestId), "client/registerCapability",
             new RegistrationParams([registration]), LspJson.Default.RegistrationParams);
     }
@@ -543,7 +543,7 @@ internal sealed class LanguageServer
                 continue;
             }
 
-            if (string.Equals(Path.GetFileName(path), Configuration.EditorConfig.FileName, StringComparison.Ordinal))
+            if (Configuration.AnalyzerConfigFiles.IsConfigFile(path))
             {
                 _workspace.ConfigurationChanged();
             }

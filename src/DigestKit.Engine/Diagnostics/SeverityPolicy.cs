@@ -14,8 +14,10 @@ namespace DigestKit.Engine
 
     /// <summary>
     /// How a severity configured in .editorconfig / .globalconfig applies to a DigestKit diagnostic, for every host
-    /// (the analyzer in a build, <c>digestkit check</c>): the keys in the order they are tried, and their values.
-    /// The first key with a readable value wins; <c>default</c> or anything unreadable falls through to the next.
+    /// (the analyzer in a build, <c>digestkit check</c> and <c>digestkit lsp</c>): the keys in the order they are
+    /// tried, and their values. The first key with a readable value wins; <c>default</c> or anything unreadable
+    /// falls through to the next. A build then applies, over the analyzer's choice, what the compiler itself reads
+    /// for a diagnostic in an AdditionalFile (<see cref="InBuild"/>).
     /// </summary>
     public static class SeverityPolicy
     {
@@ -60,6 +62,42 @@ namespace DigestKit.Engine
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The severity a build gives a DigestKit diagnostic located in a digest (an AdditionalFile), for hosts that
+        /// stand in for the whole build (the CLI, the language server). The analyzer first chooses
+        /// (<see cref="Resolve"/> over the options of the digest's sections, <paramref name="fileOptions"/>): <c>none</c>
+        /// and it never reports the diagnostic. Whatever it reports, the compiler then gives the severity it reads for
+        /// the ID, <paramref name="compilerSetting"/> (<c>dotnet_diagnostic.ID.severity</c> from a global config; it
+        /// ignores the .editorconfig one for such files, dotnet/roslyn#31916), when there is one. Null: the rule's default.
+        /// </summary>
+        public static ConfiguredSeverity? InBuild(string id, string? category, TryGetValue fileOptions, ConfiguredSeverity? compilerSetting)
+        {
+            var analyzer = Resolve(id, category, compilerKey: false, fileOptions);
+            return analyzer == ConfiguredSeverity.None ? analyzer : compilerSetting ?? analyzer;
+        }
+
+        /// <summary>
+        /// <paramref name="diagnostic"/> with <paramref name="severity"/> (null: unchanged), or null when the severity
+        /// hides it (<c>silent</c>, <c>none</c>: a build does not print it).
+        /// </summary>
+        public static DigestDiagnostic? Apply(DigestDiagnostic diagnostic, ConfiguredSeverity? severity)
+        {
+            switch (severity)
+            {
+                case ConfiguredSeverity.Error:
+                    return diagnostic with { Severity = DigestSeverity.Error };
+                case ConfiguredSeverity.Warning:
+                    return diagnostic with { Severity = DigestSeverity.Warning };
+                case ConfiguredSeverity.Info:
+                    return diagnostic with { Severity = DigestSeverity.Info };
+                case ConfiguredSeverity.Hidden:
+                case ConfiguredSeverity.None:
+                    return null;
+                default:
+                    return diagnostic;
+            }
         }
 
         public static ConfiguredSeverity? Parse(string? value)

@@ -311,7 +311,7 @@ public sealed class LanguageServerTests : IDisposable
         var request = await client.WaitForAsync(m => (string?)m["method"] == "client/registerCapability", "client/registerCapability");
         var registration = request["params"]!["registrations"]![0]!;
         Assert.Equal("workspace/didChangeWatchedFiles", (string?)registration["method"]);
-        Assert.Equal(["**/*.md", "**/.editorconfig"], registration["registerOptions"]!["watchers"]!.AsArray().Select(w => (string?)w!["globPattern"]));
+        Assert.Equal(["**/*.md", "**/.editorconfig", "**/.globalconfig"], registration["registerOptions"]!["watchers"]!.AsArray().Select(w => (string?)w!["globPattern"]));
         client.Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = request["id"]!.DeepClone(), ["result"] = null });
         Assert.Equal(0, await client.ShutdownAsync());
     }

@@ -12,8 +12,9 @@ namespace DigestKit.Analyzers.Generator.Model
     /// mode when the engine's verdict on that text is already kept (<c>AnalysisCache</c>), that verdict instead: the
     /// text is then not copied out at all. Two are equal when path and checksum are (the checksum stands for the
     /// text), whichever of text or verdict they carry; without a checksum (unreadable file) the text decides.
+    /// <paramref name="Timeout"/> bounds the engine's run on it (<see cref="AnalysisTimeLimit"/>; null: the default).
     /// </summary>
-    public sealed record DigestFile(string Path, string? Text, string Checksum = "", DigestAnalysis? Kept = null)
+    public sealed record DigestFile(string Path, string? Text, string Checksum = "", DigestAnalysis? Kept = null, TimeSpan? Timeout = null)
     {
         public bool Equals(DigestFile? other) =>
             other is not null
