@@ -43,7 +43,7 @@ public sealed class AnalysisTimeLimitTests
             var analysis = AnalysisTimeLimit.Analyze("a.md", "text", TimeSpan.FromSeconds(0.2), hang);
             var diagnostic = Assert.Single(analysis.Diagnostics);
             Assert.Equal("DK9001", diagnostic.Id);
-            Assert.Equal("DigestKit could not check this file: it took longer than 0.2 s (digestkit.analysis_timeout_seconds)", diagnostic.Message);
+            Assert.Equal(DigestRules.InternalError.FormatMessage("it took longer than 0.2 s (digestkit.analysis_timeout_seconds)"), diagnostic.Message);
             Assert.Equal((1, 1, 0), (diagnostic.Span.Line, diagnostic.Span.Column, diagnostic.Span.Length));
             Assert.Equal("a.md", diagnostic.Path);
             Assert.Null(analysis.Document.FrontMatter);

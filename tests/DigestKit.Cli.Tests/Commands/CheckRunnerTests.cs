@@ -84,7 +84,9 @@ public sealed class CheckRunnerTests
             var diagnostic = Array.FindIndex(lines, l => l.StartsWith(file.DisplayPath + ":6:7: error DK6001: ", StringComparison.Ordinal));
             Assert.True(diagnostic >= 0, string.Join('\n', lines));
             Assert.Equal("   | " + HumanFormatter.ChangedNote, lines[diagnostic + 1]);
-            Assert.StartsWith(temp.Path, lines[diagnostic + 2], StringComparison.Ordinal); // The next diagnostic.
+            // Then the rule's help link (under its first diagnostic only), then the next diagnostic.
+            var next = lines[diagnostic + 2].StartsWith("   = help: ", StringComparison.Ordinal) ? diagnostic + 3 : diagnostic + 2;
+            Assert.StartsWith(temp.Path, lines[next], StringComparison.Ordinal);
         }
 
         Assert.True(run.Texts.Changed(changed.DisplayPath));

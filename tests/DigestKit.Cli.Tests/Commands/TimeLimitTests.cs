@@ -32,7 +32,7 @@ public sealed class TimeLimitTests
             var timedOut = Assert.Single(run.Report.Diagnostics, d => d.Path == "slow.md");
             Assert.Equal("DK9001", timedOut.Id);
             Assert.Equal(DigestSeverity.Error, timedOut.Severity);
-            Assert.Equal("DigestKit could not check this file: it took longer than 0.5 s (digestkit.analysis_timeout_seconds)", timedOut.Message);
+            Assert.Equal(DigestRules.InternalError.FormatMessage("it took longer than 0.5 s (digestkit.analysis_timeout_seconds)"), timedOut.Message);
             Assert.Equal(1, timedOut.Span.Line);
             Assert.Equal(["DK1004"], run.Report.Diagnostics.Where(d => d.Path == "broken.md").Select(d => d.Id));
         }
@@ -55,7 +55,7 @@ public sealed class TimeLimitTests
 
             var timedOut = Assert.Single(analysis.Diagnostics);
             Assert.Equal("DK9001", timedOut.Id);
-            Assert.EndsWith("it took longer than 0.25 s (digestkit.analysis_timeout_seconds)", timedOut.Message, StringComparison.Ordinal);
+            Assert.Equal(DigestRules.InternalError.FormatMessage("it took longer than 0.25 s (digestkit.analysis_timeout_seconds)"), timedOut.Message);
             Assert.Null(analysis.Document.FrontMatter);
         }
         finally
