@@ -43,7 +43,7 @@ internal static class FixPlanner
     {
         analyze ??= DigestEngine.Analyze;
         var analysis = analyze(path, text);
-        var before = analysis.Diagnostics.Count;
+        var before = analysis.TotalCount;
         var current = text;
         var applied = new List<AppliedFix>();
         var rejected = new List<RejectedFixSet>();
@@ -62,7 +62,7 @@ internal static class FixPlanner
             }
 
             var newAnalysis = analyze(path, newText);
-            if (newAnalysis.Diagnostics.Count < analysis.Diagnostics.Count)
+            if (newAnalysis.TotalCount < analysis.TotalCount)
             {
                 current = newText;
                 analysis = newAnalysis;
@@ -70,11 +70,11 @@ internal static class FixPlanner
             }
             else
             {
-                rejected.Add(new RejectedFixSet(name, fixes.Count, analysis.Diagnostics.Count, newAnalysis.Diagnostics.Count));
+                rejected.Add(new RejectedFixSet(name, fixes.Count, analysis.TotalCount, newAnalysis.TotalCount));
             }
         }
 
-        return new FixResult(text, current, applied, rejected, before, analysis.Diagnostics.Count);
+        return new FixResult(text, current, applied, rejected, before, analysis.TotalCount);
     }
 
     /// <summary>

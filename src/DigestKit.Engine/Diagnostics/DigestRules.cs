@@ -156,6 +156,18 @@ namespace DigestKit.Engine
             Description = "Two papers of one digest have the same arXiv identifier: usually a paper pasted twice and renumbered. Reported on the second paper's heading, with the first one's heading as the related location.",
         };
 
+        public static readonly DigestRule LineSeparatorInValue = new("DK2016", "Line separator inside a value",
+            "The text holds the line separator {0} in {1}", StructureCategory, DigestSeverity.Warning)
+        {
+            Description = "The text holds U+2028 (LINE SEPARATOR), U+2029 (PARAGRAPH SEPARATOR) or U+0085 (NEXT LINE) outside the tweet HTML. Markdown and the editor's language server do not end a line there, but the compiler does, so the character splits a heading, an author line, a link or a front matter value in two for some tools and not for others. DigestKit keeps the whole value (the text after the character stays in the title) and reports the character, at its exact place.",
+            Fix = DigestFixes.LineSeparator,
+        };
+        public static readonly DigestRule BlockUnreadable = new("DK2017", "A block cannot be read",
+            "The Markdown parser failed on this block, which is skipped: {0}", StructureCategory, DigestSeverity.Error)
+        {
+            Description = "The Markdown parser (Markdig) threw an exception on this block of the body, a bug of the parser on unusual text (such as a `[` followed by one-letter lines and a final carriage return). The body is then read again a paper section, and within it a paragraph, at a time: only the block the parser fails on is skipped, and every other diagnostic of the file is still reported.",
+        };
+
         // Metrics.
         public static readonly DigestRule InvalidCount = new("DK3001", "Count is not a non-negative integer",
             "{0} count '{1}' is not a non-negative integer", MetricsCategory, DigestSeverity.Error)
@@ -283,7 +295,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule ControlCharacter = new("DK5005", "Control character",
             "The text holds the control character {0} in {1}", EncodingCategory, DigestSeverity.Warning)
         {
-            Description = "The text holds a C0 or C1 control character (other than tab, CR and LF), such as NUL, form feed, ESC or U+0085. They are invisible and usually the residue of a broken conversion. Control characters inside a run reported as mojibake (DK5001/DK5002) are left to that diagnostic.",
+            Description = "The text holds a C0 or C1 control character (other than tab, CR and LF), such as NUL, form feed or ESC (U+0085, NEXT LINE, is a line separator: DK2016). They are invisible and usually the residue of a broken conversion. Control characters inside a run reported as mojibake (DK5001/DK5002) are left to that diagnostic.",
         };
         public static readonly DigestRule UncertainMojibake = new("DK5006", "Possibly mis-encoded text",
             "Text '{0}' may be mis-encoded, but its readings disagree ({1}): it is left as it is", EncodingCategory, DigestSeverity.Info)
@@ -333,13 +345,19 @@ namespace DigestKit.Engine
             Description = "DigestKit itself failed on this file (a bug, or a file so pathological that analysis took longer than `digestkit.analysis_timeout_seconds`, 60 by default). The other files are still checked.",
         };
 
+        public static readonly DigestRule DiagnosticsOmitted = new("DK9020", "More diagnostics than are shown",
+            "{0} more diagnostics in this file are not shown: {1}", EngineCategory, DigestSeverity.Info)
+        {
+            Description = "A file has more than 200 diagnostics: only 200 are reported, and this one counts the rest by ID (a file that is not a digest at all would otherwise print millions of lines). The first diagnostic of every ID in the file is always among those shown, so the verdict (whether the file has errors or warnings, whatever severity is configured for each ID) is the same as without the cap. Reported where the first diagnostic not shown would be.",
+        };
+
         /// <summary>Every rule, in ID order.</summary>
         public static IReadOnlyList<DigestRule> All { get; } = new[]
         {
             FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
             UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
             MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks,
-            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText, DuplicatePaper,
+            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText, DuplicatePaper, LineSeparatorInValue, BlockUnreadable,
             InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics,
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,
@@ -347,7 +365,7 @@ namespace DigestKit.Engine
             MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
             UnknownSlug, UnknownPaper, UnknownAuthor, UnknownCategoryName,
-            InternalError,
+            InternalError, DiagnosticsOmitted,
         };
 
         public static DigestRule? Find(string id)

@@ -15,7 +15,7 @@ namespace DigestKit.Engine.Rules
         /// <summary>The rules this area reports, and its check.</summary>
         public static DocumentRule Rule { get; } = new DocumentRule("encoding", Check,
             DigestRules.MojibakeInAuthor, DigestRules.MojibakeInText, DigestRules.ReplacementCharacter,
-            DigestRules.BidiControl, DigestRules.ControlCharacter, DigestRules.UncertainMojibake);
+            DigestRules.BidiControl, DigestRules.ControlCharacter, DigestRules.UncertainMojibake, DigestRules.LineSeparatorInValue);
 
         public static void Check(RuleContext context)
         {
@@ -46,7 +46,7 @@ namespace DigestKit.Engine.Rules
                 else if (c >= 0x7F)
                 {
                     hasNonAscii = true;
-                    if (c <= 0x9F || c == '\uFFFD' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
+                    if (c <= 0x9F || c == '\uFFFD' || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
                     {
                         (suspicious ??= new List<int>()).Add(i);
                     }
@@ -203,11 +203,35 @@ namespace DigestKit.Engine.Rules
                         context.Report(DigestRules.BidiControl, span, CharacterName(c), regions.Describe(start));
                     }
                 }
+                else if (c == '\u2028' || c == '\u2029')
+                {
+                    if (!regions.InTweet(start))
+                    {
+                        ReportSeparators(context, regions, start, end);
+                    }
+                }
                 else if (mojibake is null || !OverlapsSorted(mojibake, ref nextRange, start, end))
                 {
+                    if (c == '\u0085' && !regions.InTweet(start))
+                    {
+                        // NEXT LINE outside a mis-encoded run is a line separator before it is a control character.
+                        ReportSeparators(context, regions, start, end);
+                        continue;
+                    }
+
                     // C1 characters inside a mis-encoded run are part of that run and go away with its repair.
                     context.Report(DigestRules.ControlCharacter, span, CharacterName(c), regions.Describe(start));
                 }
+            }
+        }
+
+        /// <summary>DK2016 on each of the separators in [start, end), each with its fix: a space in its place.</summary>
+        private static void ReportSeparators(RuleContext context, TextRegions regions, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                context.Report(DigestRules.LineSeparatorInValue, context.Lines.Span(i, 1), new TextEdit(i, 1, " "),
+                    CharacterName(context.Text[i]), regions.Describe(i));
             }
         }
 
@@ -342,6 +366,8 @@ namespace DigestKit.Engine.Rules
                 '\u001B' => "ESCAPE",
                 '\u007F' => "DELETE",
                 '\u0085' => "NEXT LINE",
+                '\u2028' => "LINE SEPARATOR",
+                '\u2029' => "PARAGRAPH SEPARATOR",
                 _ => null,
             };
             return name is null ? code : code + " (" + name + ")";

@@ -46,7 +46,7 @@ namespace DigestKit.Engine.Rules
                 throw new InvalidOperationException(rule.Id + " is reported by the " + owner.Name + " rules, which do not declare it");
             }
 
-            Diagnostics.Add(rule.Create(Path, span, fix, arguments));
+            CappedDiagnostics.Add(Diagnostics, rule.Create(Path, span, fix, arguments));
         }
 
         /// <summary>Reports with <paramref name="related"/>, a place in this file the finding refers to.</summary>
