@@ -183,4 +183,39 @@ public class EncodingRulesTests
         var tweet = Digests.Tweet.Replace("Nice &amp; new", "Nice\u2028new");
         RuleAssert.Exactly(Digests.Digest(Digests.Paper(tweets: tweet)));
     }
+
+    [Theory]
+    [InlineData("\\u202E", "DK5004", "U+202E (RIGHT-TO-LEFT OVERRIDE)")]
+    [InlineData("\\U0000202e", "DK5004", "U+202E (RIGHT-TO-LEFT OVERRIDE)")]
+    [InlineData("\\u0000", "DK5005", "U+0000 (NULL)")]
+    [InlineData("\\0", "DK5005", "U+0000 (NULL)")]
+    [InlineData("\\e", "DK5005", "U+001B (ESCAPE)")]
+    [InlineData("\\x85", "DK2016", "U+0085 (NEXT LINE)")]
+    [InlineData("\\N", "DK2016", "U+0085 (NEXT LINE)")]
+    [InlineData("\\u2028", "DK2016", "U+2028 (LINE SEPARATOR)")]
+    [InlineData("\\P", "DK2016", "U+2029 (PARAGRAPH SEPARATOR)")]
+    public void An_escape_in_a_double_quoted_front_matter_value_is_checked_like_the_raw_character(string escape, string id, string name)
+    {
+        var text = Digests.Digest(Digests.Paper()).Replace("template: \"post\"", "template: \"po" + escape + "st\"");
+        var d = RuleAssert.Single(text, id);
+        RuleAssert.At(d, text, escape);
+        Assert.Equal(new[] { name, "the front matter's 'template'" }, d.Arguments.ToArray());
+        if (id == "DK2016")
+        {
+            Assert.Equal(new TextEdit(text.IndexOf(escape, StringComparison.Ordinal), escape.Length, " "), d.Fix);
+        }
+    }
+
+    [Fact]
+    public void An_escape_in_a_quoted_tag_is_checked_and_harmless_escapes_or_plain_scalars_are_not()
+    {
+        var text = Digests.Digest(Digests.Paper()).Replace("  - \"Twitter\"", "  - \"Twit\\u202Eter\"");
+        var d = RuleAssert.Single(text, "DK5004");
+        RuleAssert.At(d, text, "\\u202E");
+
+        // A plain scalar keeps its backslash as text; \n, \t, \\ and \" are ordinary escapes.
+        var plain = Digests.Digest(Digests.Paper()).Replace("category: \"arXiv\"", "category: arXiv\\u202E")
+            .Replace("template: \"post\"", "template: \"p\\t\\\\o\\\"st\\n\"");
+        RuleAssert.None(plain, "DK5004", "DK5005", "DK2016");
+    }
 }
