@@ -148,7 +148,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule NotText = new("DK2012", "The file is not a text digest",
             "The file is not a text digest: {0}", StructureCategory, DigestSeverity.Error)
         {
-            Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold at least 8 NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
+            Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold at least 8 NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8); or it is UTF-32 text (DigestKit, like the compiler, reads UTF-8 and UTF-16), which the message then names. It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
         };
         public static readonly DigestRule DuplicatePaper = new("DK2013", "The same paper is listed twice",
             "Paper {0} is arXiv paper '{1}', already listed as paper {2}", StructureCategory, DigestSeverity.Warning)
