@@ -233,7 +233,7 @@ namespace DigestKit.Engine.Rules
         /// </summary>
         private static void CheckEscapes(RuleContext context)
         {
-            if (context.Document.FrontMatter is not { } frontMatter || context.Text.IndexOf('\\', frontMatter.Span.Start, frontMatter.Span.Length) < 0)
+            if (context.Document.FrontMatter is not { } frontMatter || !context.IsInText(frontMatter.Span) || context.Text.IndexOf('\\', frontMatter.Span.Start, frontMatter.Span.Length) < 0)
             {
                 return;
             }
