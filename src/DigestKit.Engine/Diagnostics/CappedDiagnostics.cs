@@ -19,7 +19,9 @@ namespace DigestKit.Engine
         internal const int CompactAt = 8192;
 
         private readonly Dictionary<string, int> _omittedById = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly HashSet<string> _keptIds = new HashSet<string>(StringComparer.Ordinal);
         private DigestDiagnostic? _firstOmitted;
+        private int _latestKept = int.MaxValue;
         private int _omitted;
 
         /// <summary>Whether entries were ever removed (their indexes then moved).</summary>
@@ -34,6 +36,25 @@ namespace DigestKit.Engine
             }
 
             list.Add(diagnostic);
+        }
+
+        /// <summary>
+        /// Counts a finding without creating it when it is sure to be left out: the list was compacted, the finding comes
+        /// after every one kept, and its ID is among them (so it is not its ID's first). Creating two million diagnostics'
+        /// messages only to drop them is most of the cost of a file of '#' lines.
+        /// </summary>
+        public static bool TrySkip(List<DigestDiagnostic> list, DigestRule rule, SourceSpan span)
+        {
+            if (list is not CappedDiagnostics capped || !capped.Compacted || span.Start <= capped._latestKept ||
+                capped._firstOmitted is null || span.Start <= capped._firstOmitted.Span.Start || !capped._keptIds.Contains(rule.Id))
+            {
+                return false;
+            }
+
+            capped._omitted++;
+            capped._omittedById.TryGetValue(rule.Id, out var n);
+            capped._omittedById[rule.Id] = n + 1;
+            return true;
         }
 
         /// <summary>Cuts the list to <see cref="Max"/> and adds the DK9020 for the rest; returns how many were left out.</summary>
@@ -111,6 +132,12 @@ namespace DigestKit.Engine
             Clear();
             AddRange(kept);
             Compacted = true;
+            _latestKept = 0;
+            foreach (var d in kept)
+            {
+                _keptIds.Add(d.Id);
+                _latestKept = Math.Max(_latestKept, d.Span.Start);
+            }
         }
 
         private int Compare(int a, int b)
