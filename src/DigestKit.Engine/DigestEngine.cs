@@ -22,7 +22,7 @@ namespace DigestKit.Engine
             var owners = new List<DigestRuleOwner> { DigestParser.Owner };
             owners.AddRange(DocumentRules.Owners);
             owners.Add(CrossFileRules.Owner);
-            owners.Add(new DigestRuleOwner("engine", DigestRuleOwnerKind.Engine, new[] { DigestRules.InternalError }));
+            owners.Add(new DigestRuleOwner("engine", DigestRuleOwnerKind.Engine, new[] { DigestRules.InternalError, DigestRules.DiagnosticsOmitted }));
             owners.Add(new DigestRuleOwner("usage", DigestRuleOwnerKind.CSharpCode, new[]
             {
                 DigestRules.UnknownSlug, DigestRules.UnknownPaper, DigestRules.UnknownAuthor, DigestRules.UnknownCategoryName,
@@ -53,7 +53,7 @@ namespace DigestKit.Engine
         {
             path ??= string.Empty;
             text ??= string.Empty;
-            var diagnostics = new List<DigestDiagnostic>();
+            var diagnostics = new CappedDiagnostics();
             DigestDocument document;
             try
             {
@@ -68,7 +68,7 @@ namespace DigestKit.Engine
 
             try
             {
-                diagnostics.AddRange(DocumentRules.Check(document, text));
+                DocumentRules.Check(document, text, DocumentRules.Areas, diagnostics);
             }
             catch (Exception ex)
             {
@@ -104,8 +104,30 @@ namespace DigestKit.Engine
             return Sort(diagnostics);
         }
 
-        private static DigestAnalysis Finish(DigestDocument document, List<DigestDiagnostic> diagnostics) =>
-            new DigestAnalysis(document, Sort(diagnostics));
+        /// <summary>The most diagnostics one file reports; the rest are counted by one DK9020.</summary>
+        public const int MaxDiagnosticsPerFile = CappedDiagnostics.Max;
+
+        private static DigestAnalysis Finish(DigestDocument document, List<DigestDiagnostic> diagnostics)
+        {
+            if (diagnostics is CappedDiagnostics capped)
+            {
+                var omitted = capped.Finish();
+                if (omitted > 0)
+                {
+                    return new DigestAnalysis(document, Sort(diagnostics)) { OmittedCount = omitted };
+                }
+            }
+
+            return new DigestAnalysis(document, Sort(diagnostics));
+        }
+
+        /// <summary>The hosts' order: by file, then position, then ID (then the order reported).</summary>
+        internal static int Compare(DigestDiagnostic a, DigestDiagnostic b)
+        {
+            var c = string.CompareOrdinal(a.Path, b.Path);
+            if (c == 0) c = a.Span.Start.CompareTo(b.Span.Start);
+            return c != 0 ? c : string.CompareOrdinal(a.Id, b.Id);
+        }
 
         private static EquatableArray<DigestDiagnostic> Sort(List<DigestDiagnostic> diagnostics)
         {
@@ -118,9 +140,7 @@ namespace DigestKit.Engine
 
             indexed.Sort((a, b) =>
             {
-                var c = string.CompareOrdinal(a.Value.Path, b.Value.Path);
-                if (c == 0) c = a.Value.Span.Start.CompareTo(b.Value.Span.Start);
-                if (c == 0) c = string.CompareOrdinal(a.Value.Id, b.Value.Id);
+                var c = Compare(a.Value, b.Value);
                 return c != 0 ? c : a.Key.CompareTo(b.Key);
             });
 

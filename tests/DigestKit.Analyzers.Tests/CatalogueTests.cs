@@ -241,11 +241,12 @@ public class CatalogueTests
     [Fact]
     public void The_fix_families_and_the_code_fix_provider_come_from_the_catalogue()
     {
-        Assert.Equal(new[] { "DK2003", "DK2004", "DK4001", "DK4002", "DK5001", "DK5002" }, DigestRules.All.Where(r => r.Fix is not null).Select(r => r.Id).ToArray());
+        Assert.Equal(new[] { "DK2003", "DK2004", "DK2016", "DK4001", "DK4002", "DK5001", "DK5002" }, DigestRules.All.Where(r => r.Fix is not null).Select(r => r.Id).ToArray());
         Assert.Equal(new[] { "DK5001", "DK5002" }, DigestFixes.IdsOf(DigestFixes.MisencodedText));
         Assert.Equal(new[] { "DK2003", "DK2004" }, DigestFixes.IdsOf(DigestFixes.Renumbering));
         Assert.Equal(new[] { "DK4001", "DK4002" }, DigestFixes.IdsOf(DigestFixes.MissingLink));
-        Assert.Equal(new[] { DigestFixes.MisencodedText, DigestFixes.Renumbering, DigestFixes.MissingLink }, DigestFixes.All);
+        Assert.Equal(new[] { "DK2016" }, DigestFixes.IdsOf(DigestFixes.LineSeparator));
+        Assert.Equal(new[] { DigestFixes.MisencodedText, DigestFixes.LineSeparator, DigestFixes.Renumbering, DigestFixes.MissingLink }, DigestFixes.All);
     }
 
     /// <summary>An ID written out anywhere but the catalogue is a second declaration that can drift from it.</summary>

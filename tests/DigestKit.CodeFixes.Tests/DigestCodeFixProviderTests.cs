@@ -143,7 +143,7 @@ public sealed class DigestCodeFixProviderTests
     public void The_provider_is_exported_for_additional_documents_and_fixes_the_three_ids()
     {
         var provider = new DigestCodeFixProvider();
-        Assert.Equal(["DK5001", "DK5002", "DK2003", "DK2004", "DK4001", "DK4002"], provider.FixableDiagnosticIds.ToArray());
+        Assert.Equal(["DK5001", "DK5002", "DK2016", "DK2003", "DK2004", "DK4001", "DK4002"], provider.FixableDiagnosticIds.ToArray());
         var export = typeof(DigestCodeFixProvider).GetCustomAttribute<ExportCodeFixProviderAttribute>()!;
         Assert.Equal([nameof(TextDocumentKind.AdditionalDocument)], export.DocumentKinds);
         Assert.Contains(LanguageNames.CSharp, export.Languages);

@@ -76,8 +76,11 @@ public class MojibakeRobustnessTests
         // Half a million author names, each mis-encoded: the overlap checks once compared every finding with every author.
         var authors = string.Join(", ", Enumerable.Repeat("Jos\u00c3\u00a9", 100_000));
         var text = Digests.Digest(Digests.Paper(authors: authors));
-        var diagnostics = Digests.Analyze(text).Diagnostics.Where(x => x.Id == "DK5001").ToList();
-        Assert.Equal(100_000, diagnostics.Count);
+        // The file reports 200 diagnostics (DigestEngine.MaxDiagnosticsPerFile); DK9020 counts the other DK5001s.
+        var analysis = Digests.Analyze(text);
+        var shown = analysis.Diagnostics.Count(x => x.Id == "DK5001");
+        var summary = Assert.Single(analysis.Diagnostics, x => x.Id == "DK9020");
+        Assert.Equal($"DK5001 \u00D7{100_000 - shown}", summary.Arguments[1]);
     }
 
     [Theory]

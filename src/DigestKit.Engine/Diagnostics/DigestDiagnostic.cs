@@ -38,6 +38,15 @@ namespace DigestKit.Engine
     /// <summary>What the engine made of one file: the model and everything it found wrong.</summary>
     public sealed record DigestAnalysis(DigestDocument Document, EquatableArray<DigestDiagnostic> Diagnostics)
     {
+        /// <summary>
+        /// How many diagnostics the file had beyond <see cref="DigestEngine.MaxDiagnosticsPerFile"/>, counted by the
+        /// DK9020 that ends <see cref="Diagnostics"/> in their place (0 when nothing was left out).
+        /// </summary>
+        public int OmittedCount { get; init; }
+
+        /// <summary>Every diagnostic the file has, those left out included (the DK9020 that counts them is not one).</summary>
+        public int TotalCount => OmittedCount == 0 ? Diagnostics.Count : Diagnostics.Count - 1 + OmittedCount;
+
         public bool HasErrors
         {
             get

@@ -28,7 +28,10 @@ namespace DigestKit.Engine
         /// <summary>A missing abs or pdf link rebuilt from the other link's identifier.</summary>
         public static readonly DigestFix MissingLink = new("missing link", "Add '{1}' to the links line");
 
-        public static IReadOnlyList<DigestFix> All { get; } = new[] { MisencodedText, Renumbering, MissingLink };
+        /// <summary>A U+2028, U+2029 or U+0085 inside a value replaced by a space.</summary>
+        public static readonly DigestFix LineSeparator = new("line separator", "Replace {0} with a space");
+
+        public static IReadOnlyList<DigestFix> All { get; } = new[] { MisencodedText, LineSeparator, Renumbering, MissingLink };
 
         /// <summary>The IDs of the rules <paramref name="fix"/> repairs, in catalogue order.</summary>
         public static IReadOnlyList<string> IdsOf(DigestFix fix)

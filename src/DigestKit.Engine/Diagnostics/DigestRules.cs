@@ -175,7 +175,7 @@ namespace DigestKit.Engine
             "The file is not a text digest: {0}; save it as UTF-8 text, or exclude it from the digests", StructureCategory, DigestSeverity.Error)
         {
             BlocksEmbedding = true,
-            Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold at least 8 NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8). It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
+            Description = "The file is binary, or not text in any encoding DigestKit reads: its first 8,192 characters hold at least 8 NUL characters, or at least 8 characters, and at least one in ten, that text does not hold (control characters, or bytes that are not valid UTF-8); or it is UTF-32 text (DigestKit, like the compiler, reads UTF-8 and UTF-16), which the message then names. It is the only diagnostic for the file: nothing else is read from it. Reported at the start of the file.",
             GuideSection = DigestGuide.TextAndEncoding,
         };
         public static readonly DigestRule DuplicatePaper = new("DK2013", "The same paper is listed twice",
@@ -183,6 +183,20 @@ namespace DigestKit.Engine
         {
             Description = "Two papers of one digest have the same arXiv identifier: usually a paper pasted twice and renumbered. Reported on the second paper's heading, with the first one's heading as the related location.",
             GuideSection = DigestGuide.Papers,
+        };
+
+        public static readonly DigestRule LineSeparatorInValue = new("DK2016", "Line separator inside a value",
+            "The text holds the line separator {0} in {1}; replace it with a space", StructureCategory, DigestSeverity.Warning)
+        {
+            GuideSection = DigestGuide.TextAndEncoding,
+            Description = "The text holds U+2028 (LINE SEPARATOR), U+2029 (PARAGRAPH SEPARATOR) or U+0085 (NEXT LINE) outside the tweet HTML. Markdown and the editor's language server do not end a line there, but the compiler does, so the character splits a heading, an author line, a link or a front matter value in two for some tools and not for others. DigestKit keeps the whole value (the text after the character stays in the title) and reports the character, at its exact place.",
+            Fix = DigestFixes.LineSeparator,
+        };
+        public static readonly DigestRule BlockUnreadable = new("DK2017", "A block cannot be read",
+            "The Markdown parser failed on this block, which is skipped: {0}; simplify the Markdown of this block", StructureCategory, DigestSeverity.Error)
+        {
+            GuideSection = DigestGuide.Limits,
+            Description = "The Markdown parser (Markdig) threw an exception on this block of the body, a bug of the parser on unusual text (such as a `[` followed by one-letter lines and a final carriage return). The body is then read again a paper section, and within it a paragraph, at a time: only the block the parser fails on is skipped, and every other diagnostic of the file is still reported.",
         };
 
         // Metrics.
@@ -335,7 +349,7 @@ namespace DigestKit.Engine
         public static readonly DigestRule ControlCharacter = new("DK5005", "Control character",
             "The text holds the control character {0} in {1}; remove it", EncodingCategory, DigestSeverity.Warning)
         {
-            Description = "The text holds a C0 or C1 control character (other than tab, CR and LF), such as NUL, form feed, ESC or U+0085. They are invisible and usually the residue of a broken conversion. Control characters inside a run reported as mojibake (DK5001/DK5002) are left to that diagnostic.",
+            Description = "The text holds a C0 or C1 control character (other than tab, CR and LF), such as NUL, form feed or ESC (U+0085, NEXT LINE, is a line separator: DK2016). They are invisible and usually the residue of a broken conversion. Control characters inside a run reported as mojibake (DK5001/DK5002) are left to that diagnostic.",
             GuideSection = DigestGuide.TextAndEncoding,
         };
         public static readonly DigestRule UncertainMojibake = new("DK5006", "Possibly mis-encoded text",
@@ -412,13 +426,20 @@ namespace DigestKit.Engine
             Description = "A digest named by `DigestKitContent` cannot be passed to the compiler: its name holds a line break (the compiler's command line is one path per line; shown as `[LF]` or `[CR]`), or the file is not there, which is what a backslash in a name looks like outside Windows, where MSBuild reads it as a folder separator. The message says which. The file is left out of the compilation, so this is its only diagnostic, and the build goes on with the other digests. `digestkit check` reads such files; the build cannot. Every other character a file system allows (spaces, `#`, `;`, `%`, quotes, non-ASCII letters) builds. Reported by the DigestKit MSBuild targets.",
         };
 
+        public static readonly DigestRule DiagnosticsOmitted = new("DK9020", "More diagnostics than are shown",
+            "{0} more diagnostics in this file are not shown: {1}; fix the ones shown, then check again", EngineCategory, DigestSeverity.Info)
+        {
+            GuideSection = DigestGuide.Limits,
+            Description = "A file has more than 200 diagnostics: only 200 are reported, and this one counts the rest by ID (a file that is not a digest at all would otherwise print millions of lines). The first diagnostic of every ID in the file is always among those shown, so the verdict (whether the file has errors or warnings, whatever severity is configured for each ID) is the same as without the cap. Reported where the first diagnostic not shown would be.",
+        };
+
         /// <summary>Every rule, in ID order.</summary>
         public static IReadOnlyList<DigestRule> All { get; } = new[]
         {
             FrontMatterMissing, FrontMatterUnclosed, YamlSyntax, RequiredKeyMissing, UnknownKey, WrongType,
             UnreadableDate, SlugMismatch, TitleDescriptionMismatch, TitleDateAfterPostDate, DuplicateKey, YamlTooComplex,
             MalformedHeading, EmptyTitle, NumberingGap, DuplicateNumber, MissingAuthors, MissingMetrics, MissingLinks,
-            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText, DuplicatePaper,
+            MissingCategories, UnexpectedContent, EmptyAuthor, BodyUnreadable, NotText, DuplicatePaper, LineSeparatorInValue, BlockUnreadable,
             InvalidCount, UnreadableTimestamp, ImpossibleTimestamp, TimestampBeforePost, ScoreOrder, MalformedMetrics,
             AbsLinkMissing, PdfLinkMissing, MalformedUrl, IdentifierMismatch, InvalidArxivId, IdentifierFromFuture,
             CategoryLabelMismatch, UnknownCategory, TweetLinkNotStatus, TweetHandleMismatch, TweetDateMismatch,
@@ -426,7 +447,7 @@ namespace DigestKit.Engine
             MojibakeInAuthor, MojibakeInText, ReplacementCharacter, BidiControl, ControlCharacter, UncertainMojibake,
             DuplicateSlug, InconsistentPaper,
             UnknownSlug, UnknownPaper, UnknownAuthor, UnknownCategoryName,
-            InternalError, NotEmbedded, ContentMatchesNothing, UnusableFileName,
+            InternalError, NotEmbedded, ContentMatchesNothing, UnusableFileName, DiagnosticsOmitted,
         };
 
         public static DigestRule? Find(string id)

@@ -34,25 +34,15 @@ namespace DigestKit.Engine.Parsing
                 return EquatableArray<Paper>.Empty;
             }
 
-            // Markdig reads the whole text, so a large post is not copied (a copy lands on the large object heap and
-            // costs Gen2 collections); blocks of the front matter are skipped below. Only when a block starts in the
-            // front matter and runs into the body (an HTML block opened by a YAML line, say) is the body parsed alone.
-            var offset = 0;
-            var document = ParseMarkdown(context, text, bodyStart);
-            if (document != null && StraddlesBodyStart(document, bodyStart))
-            {
-                offset = bodyStart;
-                document = ParseMarkdown(context, text.Substring(bodyStart), bodyStart);
-            }
-
-            if (document == null)
+            var blocks = ReadBlocks(context, bodyStart);
+            if (blocks == null)
             {
                 return EquatableArray<Paper>.Empty;
             }
 
             var papers = new List<Paper>();
             PaperBuilder? current = null;
-            foreach (var block in document)
+            foreach (var (block, offset) in blocks)
             {
                 var start = offset + block.Span.Start;
                 var end = Math.Min(text.Length, offset + block.Span.End + 1);
@@ -121,18 +111,141 @@ namespace DigestKit.Engine.Parsing
             return new EquatableArray<Paper>(papers.ToArray());
         }
 
-        private static MarkdownDocument? ParseMarkdown(ParseContext context, string markdown, int bodyStart)
+        /// <summary>
+        /// The body's top-level blocks, each with the offset its spans are relative to, or null when the body cannot be
+        /// read at all (nested past Markdig's depth limit). Markdig reads the whole text, so a large post is not copied (a
+        /// copy lands on the large object heap and costs Gen2 collections); blocks of the front matter are skipped by the
+        /// caller. Only when a block starts in the front matter and runs into the body (an HTML block opened by a YAML
+        /// line, say) is the body parsed alone.
+        /// </summary>
+        private static List<(Block Block, int Offset)>? ReadBlocks(ParseContext context, int bodyStart)
         {
+            var text = context.Text;
+            var blocks = new List<(Block Block, int Offset)>();
+            MarkdownDocument document;
             try
             {
-                return Markdown.Parse(markdown, Pipeline);
+                document = Markdown.Parse(text, Pipeline);
+                if (StraddlesBodyStart(document, bodyStart))
+                {
+                    return ReadPieces(context, bodyStart, text.Length, blocks) ? blocks : null;
+                }
             }
             catch (ArgumentException ex)
             {
                 // Markdig refuses input nested past its depth limit; say so instead of losing the body silently.
-                context.Report(DigestRules.BodyUnreadable, context.FromBounds(bodyStart, TextScanner.LineEnd(context.Text, bodyStart)), ParseContext.Quote(ex.Message));
+                context.Report(DigestRules.BodyUnreadable, context.FromBounds(bodyStart, TextScanner.LineEnd(text, bodyStart)), ParseContext.Quote(ex.Message));
                 return null;
             }
+            catch (Exception)
+            {
+                // A Markdig bug on some block (an IndexOutOfRangeException in its link label scanner, say): read the
+                // body again a paper section at a time, so only the block it concerns is lost.
+                return ReadPieces(context, bodyStart, text.Length, blocks) ? blocks : null;
+            }
+
+            foreach (var block in document)
+            {
+                blocks.Add((block, 0));
+            }
+
+            return blocks;
+        }
+
+        /// <summary>
+        /// Reads [start, end) of the body alone, appending its blocks. When Markdig fails on it, the range is read again
+        /// in smaller pieces: paper sections (from one level-1 heading line to the next), then paragraphs (runs of lines
+        /// up to a blank line that an unindented line follows). A paragraph Markdig still fails on is one DK2017 at its
+        /// span, and every other piece is read as usual. False when the text is nested past Markdig's depth limit.
+        /// </summary>
+        private static bool ReadPieces(ParseContext context, int start, int end, List<(Block Block, int Offset)> blocks)
+        {
+            if (TryRead(context, start, end, blocks, out var failure))
+            {
+                return true;
+            }
+
+            if (failure is ArgumentException)
+            {
+                context.Report(DigestRules.BodyUnreadable, context.FromBounds(start, TextScanner.LineEnd(context.Text, start)), ParseContext.Quote(failure.Message));
+                return false;
+            }
+
+            foreach (var (s, e) in Split(context.Text, start, end, IsSectionStart))
+            {
+                if (TryRead(context, s, e, blocks, out _))
+                {
+                    continue;
+                }
+
+                foreach (var (ps, pe) in Split(context.Text, s, e, IsParagraphStart))
+                {
+                    if (!TryRead(context, ps, pe, blocks, out var paragraphFailure))
+                    {
+                        var (ts, te) = TextScanner.Trim(context.Text, ps, pe);
+                        context.Report(DigestRules.BlockUnreadable, context.FromBounds(ts, te), paragraphFailure!.GetType().Name + ": " + ParseContext.Quote(paragraphFailure.Message));
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        private static bool TryRead(ParseContext context, int start, int end, List<(Block Block, int Offset)> blocks, out Exception? failure)
+        {
+            MarkdownDocument document;
+            try
+            {
+                document = Markdown.Parse(context.Text.Substring(start, end - start), Pipeline);
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+                return false;
+            }
+
+            foreach (var block in document)
+            {
+                blocks.Add((block, start));
+            }
+
+            failure = null;
+            return true;
+        }
+
+        /// <summary>[start, end) cut before every line that <paramref name="isStart"/> accepts (the first piece may be empty).</summary>
+        private static List<(int Start, int End)> Split(string text, int start, int end, Func<string, int, int, bool> isStart)
+        {
+            var pieces = new List<(int Start, int End)>();
+            var pieceStart = start;
+            var previous = start;
+            var line = TextScanner.NextMarkdownLine(text, start);
+            while (line < end)
+            {
+                if (isStart(text, previous, line))
+                {
+                    pieces.Add((pieceStart, line));
+                    pieceStart = line;
+                }
+
+                previous = line;
+                line = TextScanner.NextMarkdownLine(text, line);
+            }
+
+            pieces.Add((pieceStart, end));
+            return pieces;
+        }
+
+        /// <summary>A line Markdown reads as a level-1 heading (or the "#5. Title" form) starts a paper section.</summary>
+        private static bool IsSectionStart(string text, int previousLine, int line) =>
+            text[line] == '#' && (line + 1 >= text.Length || text[line + 1] != '#');
+
+        /// <summary>An unindented, non-blank line after a blank line starts a new paragraph, list or HTML block.</summary>
+        private static bool IsParagraphStart(string text, int previousLine, int line)
+        {
+            var c = text[line];
+            return c != ' ' && c != '\t' && c != '\r' && c != '\n' &&
+                TextScanner.IsBlank(text, previousLine, line);
         }
 
         private static bool StraddlesBodyStart(MarkdownDocument document, int bodyStart)

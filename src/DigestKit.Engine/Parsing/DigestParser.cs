@@ -18,7 +18,7 @@ namespace DigestKit.Engine.Parsing
             DigestRules.MissingLinks, DigestRules.MissingCategories, DigestRules.UnexpectedContent, DigestRules.EmptyAuthor,
             DigestRules.BodyUnreadable, DigestRules.InvalidCount, DigestRules.UnreadableTimestamp, DigestRules.ImpossibleTimestamp, DigestRules.MalformedMetrics,
             DigestRules.AbsLinkMissing, DigestRules.PdfLinkMissing, DigestRules.MalformedUrl, DigestRules.IdentifierMismatch,
-            DigestRules.InvalidArxivId, DigestRules.MalformedTweet, DigestRules.MalformedLinksLine, DigestRules.NotText,
+            DigestRules.InvalidArxivId, DigestRules.MalformedTweet, DigestRules.MalformedLinksLine, DigestRules.NotText, DigestRules.BlockUnreadable,
         });
 
         public static DigestDocument Parse(string path, string text, List<DigestDiagnostic> diagnostics)

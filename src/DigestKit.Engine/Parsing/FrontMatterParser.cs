@@ -121,7 +121,9 @@ namespace DigestKit.Engine.Parsing
         /// <summary>Whether the YAML was given up on (DK1003, DK1012) since <paramref name="from"/>.</summary>
         private static bool Unreadable(ParseContext context, int from)
         {
-            for (var i = from; i < context.Diagnostics.Count; i++)
+            // A compaction of a huge list (CappedDiagnostics) moves entries: then the whole list is looked at, which
+            // holds no DK1003 or DK1012 but the front matter's.
+            for (var i = context.Diagnostics is CappedDiagnostics { Compacted: true } ? 0 : from; i < context.Diagnostics.Count; i++)
             {
                 var id = context.Diagnostics[i].Id;
                 if (id == DigestRules.YamlSyntax.Id || id == DigestRules.YamlTooComplex.Id)

@@ -37,7 +37,10 @@ namespace DigestKit.Engine.Parsing
                 throw new System.InvalidOperationException(rule.Id + " is reported by the parser, which does not declare it");
             }
 
-            Diagnostics.Add(rule.Create(Path, span, fix, arguments));
+            if (!CappedDiagnostics.TrySkip(Diagnostics, rule, span))
+            {
+                CappedDiagnostics.Add(Diagnostics, rule.Create(Path, span, fix, arguments));
+            }
         }
 
         /// <summary>DK2009: text in [start, end) that the format has no place for, and that the parser skips.</summary>

@@ -26,6 +26,11 @@ namespace DigestKit.Engine.Parsing
         /// <summary>Why <paramref name="text"/> is not text, or null when it is.</summary>
         public static string? NotTextReason(string text)
         {
+            if (LooksLikeUtf32(text))
+            {
+                return "it is UTF-32 text (its byte-order mark is FF FE 00 00 or 00 00 FE FF), read as UTF-16 or UTF-8 it is every other character NUL; save it as UTF-8";
+            }
+
             var length = text.Length < Window ? text.Length : Window;
             var suspicious = 0;
             var firstNul = -1;
@@ -55,6 +60,35 @@ namespace DigestKit.Engine.Parsing
             return suspicious >= MinSuspicious && suspicious * 10 >= length
                 ? string.Format(CultureInfo.InvariantCulture, "{0} of its first {1} characters are control characters or undecodable bytes (U+FFFD)", suspicious, length)
                 : null;
+        }
+
+        /// <summary>
+        /// UTF-32 as the hosts decode it (they read UTF-8 and UTF-16 only, as the compiler does): little-endian after the
+        /// UTF-16 BOM <c>FF FE</c> is a NUL before every character (the next two bytes, <c>00 00</c>); big-endian
+        /// (<c>00 00 FE FF</c>) read as UTF-8 is two NULs, two undecodable bytes, then three NULs before every ASCII character.
+        /// </summary>
+        private static bool LooksLikeUtf32(string text)
+        {
+            if (text.Length >= 4 && text[0] == '\0' && text[1] == '\0' && text[2] == '\uFFFD' && text[3] == '\uFFFD')
+            {
+                return true;
+            }
+
+            if (text.Length < 2 || text[0] != '\0')
+            {
+                return false;
+            }
+
+            var length = text.Length < Window ? text.Length : Window;
+            for (var i = 0; i < length; i += 2)
+            {
+                if (text[i] != '\0')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -3,7 +3,11 @@ namespace DigestKit.Engine.Parsing
     /// <summary>Small helpers over raw text ranges, shared by the line parsers.</summary>
     internal static class TextScanner
     {
-        /// <summary>The end of the line starting at <paramref name="start"/>, before its line break.</summary>
+        /// <summary>
+        /// The end of the line starting at <paramref name="start"/>, before its line break: CR or LF, as Markdown (and the
+        /// language server) count lines. U+0085, U+2028 and U+2029 end a line for the compiler's positions
+        /// (<see cref="LineMap"/>) but not a value: a title holding one is read whole, and the character is DK2016.
+        /// </summary>
         public static int LineEnd(string text, int start)
         {
             if (start >= text.Length)
@@ -11,7 +15,7 @@ namespace DigestKit.Engine.Parsing
                 return text.Length;
             }
 
-            var i = text.IndexOfAny(LineMap.LineBreaks, start);
+            var i = text.IndexOfAny(MarkdownLineBreaks, start);
             return i < 0 ? text.Length : i;
         }
 
@@ -27,7 +31,24 @@ namespace DigestKit.Engine.Parsing
             return i < text.Length ? i + 1 : i;
         }
 
-        public static bool IsLineBreak(char c) => c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+        /// <summary>
+        /// The start of the line after <paramref name="position"/>'s as Markdown counts lines (CR, LF and CR LF end one;
+        /// U+0085, U+2028 and U+2029 do not), or the text's length.
+        /// </summary>
+        public static int NextMarkdownLine(string text, int position)
+        {
+            var i = position < text.Length ? text.IndexOfAny(MarkdownLineBreaks, position) : -1;
+            if (i < 0)
+            {
+                return text.Length;
+            }
+
+            return text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1;
+        }
+
+        private static readonly char[] MarkdownLineBreaks = { '\r', '\n' };
+
+        public static bool IsLineBreak(char c) => c == '\n' || c == '\r';
 
         public static bool IsBlank(string text, int start, int end)
         {

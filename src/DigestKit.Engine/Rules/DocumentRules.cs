@@ -48,9 +48,12 @@ namespace DigestKit.Engine.Rules
             return Check(document, text, rules);
         }
 
-        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas)
+        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas) =>
+            Check(document, text, areas, new List<DigestDiagnostic>());
+
+        /// <summary>Runs <paramref name="areas"/>, adding what they find to <paramref name="diagnostics"/>.</summary>
+        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas, List<DigestDiagnostic> diagnostics)
         {
-            var diagnostics = new List<DigestDiagnostic>();
             if (document is null || document.IsNotText)
             {
                 return diagnostics;
@@ -66,7 +69,7 @@ namespace DigestKit.Engine.Rules
                 }
                 catch (Exception ex)
                 {
-                    diagnostics.Add(DigestRules.InternalError.Create(context.Path, RuleContext.FileStart, "the " + area.Name + " rules failed: " + ex.Message));
+                    CappedDiagnostics.Add(diagnostics, DigestRules.InternalError.Create(context.Path, RuleContext.FileStart, "the " + area.Name + " rules failed: " + ex.Message));
                 }
             }
 

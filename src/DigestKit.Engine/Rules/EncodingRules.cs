@@ -15,7 +15,7 @@ namespace DigestKit.Engine.Rules
         /// <summary>The rules this area reports, and its check.</summary>
         public static DocumentRule Rule { get; } = new DocumentRule("encoding", Check,
             DigestRules.MojibakeInAuthor, DigestRules.MojibakeInText, DigestRules.ReplacementCharacter,
-            DigestRules.BidiControl, DigestRules.ControlCharacter, DigestRules.UncertainMojibake);
+            DigestRules.BidiControl, DigestRules.ControlCharacter, DigestRules.UncertainMojibake, DigestRules.LineSeparatorInValue);
 
         public static void Check(RuleContext context)
         {
@@ -46,13 +46,14 @@ namespace DigestKit.Engine.Rules
                 else if (c >= 0x7F)
                 {
                     hasNonAscii = true;
-                    if (c <= 0x9F || c == '\uFFFD' || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
+                    if (c <= 0x9F || c == '\uFFFD' || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
                     {
                         (suspicious ??= new List<int>()).Add(i);
                     }
                 }
             }
 
+            CheckEscapes(context);
             var mojibake = hasNonAscii ? CheckMojibake(context) : null;
             if (suspicious != null)
             {
@@ -203,11 +204,148 @@ namespace DigestKit.Engine.Rules
                         context.Report(DigestRules.BidiControl, span, CharacterName(c), regions.Describe(start));
                     }
                 }
+                else if (c == '\u2028' || c == '\u2029')
+                {
+                    if (!regions.InTweet(start))
+                    {
+                        ReportSeparators(context, regions, start, end);
+                    }
+                }
                 else if (mojibake is null || !OverlapsSorted(mojibake, ref nextRange, start, end))
                 {
+                    if (c == '\u0085' && !regions.InTweet(start))
+                    {
+                        // NEXT LINE outside a mis-encoded run is a line separator before it is a control character.
+                        ReportSeparators(context, regions, start, end);
+                        continue;
+                    }
+
                     // C1 characters inside a mis-encoded run are part of that run and go away with its repair.
                     context.Report(DigestRules.ControlCharacter, span, CharacterName(c), regions.Describe(start));
                 }
+            }
+        }
+
+        /// <summary>
+        /// The front matter's double-quoted scalars hold escapes (<c>"\u202E"</c>, <c>"\0"</c>, <c>"\x85"</c>, <c>"\L"</c>) that
+        /// YAML turns into the very characters the text scan reports raw: each is reported at its escape sequence, by the
+        /// rule its character would get (DK5004, DK5005, DK2016), so an escaped override is no way around the check.
+        /// </summary>
+        private static void CheckEscapes(RuleContext context)
+        {
+            if (context.Document.FrontMatter is not { } frontMatter || !context.IsInText(frontMatter.Span) || context.Text.IndexOf('\\', frontMatter.Span.Start, frontMatter.Span.Length) < 0)
+            {
+                return;
+            }
+
+            TextRegions? regions = null;
+            foreach (var entry in frontMatter.Entries)
+            {
+                if (entry.Kind == FrontMatterValueKind.Scalar)
+                {
+                    CheckEscapes(context, entry.ValueSpan, ref regions);
+                }
+
+                foreach (var item in entry.Items)
+                {
+                    CheckEscapes(context, item.Span, ref regions);
+                }
+            }
+        }
+
+        private static void CheckEscapes(RuleContext context, SourceSpan span, ref TextRegions? regions)
+        {
+            var text = context.Text;
+            if (!context.IsInText(span) || span.Length < 2 || text[span.Start] != '"')
+            {
+                return;
+            }
+
+            var end = span.End;
+            for (var i = span.Start + 1; i < end - 1; i++)
+            {
+                if (text[i] != '\\')
+                {
+                    continue;
+                }
+
+                var (code, length) = Escape(text, i + 1, end);
+                var escape = context.Lines.Span(i, 1 + length);
+                i += length;
+                if (code < 0)
+                {
+                    continue;
+                }
+
+                var c = (char)code;
+                regions ??= new TextRegions(context.Document);
+                if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
+                {
+                    context.Report(DigestRules.BidiControl, escape, CharacterName(c), regions.Describe(escape.Start));
+                }
+                else if (c == '\u0085' || c == '\u2028' || c == '\u2029')
+                {
+                    context.Report(DigestRules.LineSeparatorInValue, escape, new TextEdit(escape.Start, escape.Length, " "), CharacterName(c), regions.Describe(escape.Start));
+                }
+                else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F))
+                {
+                    context.Report(DigestRules.ControlCharacter, escape, CharacterName(c), regions.Describe(escape.Start));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The UTF-16 code of the YAML escape after a backslash at <paramref name="at"/> (-1 for one beyond the BMP or not an
+        /// escape) and how many characters it takes after the backslash.
+        /// </summary>
+        private static (int Code, int Length) Escape(string text, int at, int end)
+        {
+            if (at >= end)
+            {
+                return (-1, 0);
+            }
+
+            switch (text[at])
+            {
+                case '0': return (0, 1);
+                case 'a': return (7, 1);
+                case 'b': return (8, 1);
+                case 'v': return (0xB, 1);
+                case 'f': return (0xC, 1);
+                case 'e': return (0x1B, 1);
+                case 'N': return (0x85, 1);
+                case 'L': return (0x2028, 1);
+                case 'P': return (0x2029, 1);
+                case 'x': return Hex(text, at, end, 2);
+                case 'u': return Hex(text, at, end, 4);
+                case 'U': return Hex(text, at, end, 8);
+                default: return (-1, 1);
+            }
+        }
+
+        private static (int Code, int Length) Hex(string text, int at, int end, int digits)
+        {
+            if (at + digits >= end || !int.TryParse(text.Substring(at + 1, Math.Min(digits, 6)), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
+            {
+                return (-1, 1);
+            }
+
+            // \U0010FFFF: eight digits, of which only the last six can be set; a code beyond the BMP is no control character.
+            if (digits == 8)
+            {
+                code = text.Substring(at + 1, 2) == "00" && int.TryParse(text.Substring(at + 3, 6), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var low) ? low : -1;
+            }
+
+            return (code > 0xFFFF ? -1 : code, 1 + digits);
+        }
+
+        /// <summary>DK2016 on each of the separators in [start, end), each with its fix: a space in its place.</summary>
+        private static void ReportSeparators(RuleContext context, TextRegions regions, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                context.Report(DigestRules.LineSeparatorInValue, context.Lines.Span(i, 1), new TextEdit(i, 1, " "),
+                    CharacterName(context.Text[i]), regions.Describe(i));
             }
         }
 
@@ -324,6 +462,8 @@ namespace DigestKit.Engine.Rules
                 '\u001B' => "ESCAPE",
                 '\u007F' => "DELETE",
                 '\u0085' => "NEXT LINE",
+                '\u2028' => "LINE SEPARATOR",
+                '\u2029' => "PARAGRAPH SEPARATOR",
                 _ => null,
             };
             return name is null ? code : code + " (" + name + ")";

@@ -38,7 +38,10 @@ namespace DigestKit.Engine.Rules
 
         public void Report(DigestRule rule, SourceSpan span, params string[] arguments) => Report(rule, span, null, arguments);
 
-        public void Report(DigestRule rule, SourceSpan span, TextEdit? fix, params string[] arguments)
+        public void Report(DigestRule rule, SourceSpan span, TextEdit? fix, params string[] arguments) => Add(rule, span, fix, arguments);
+
+        /// <summary>Reports; false when the finding was only counted, past the cap (<see cref="CappedDiagnostics"/>).</summary>
+        private bool Add(DigestRule rule, SourceSpan span, TextEdit? fix, string[] arguments)
         {
             if (Rule is { } owner && !owner.Owns(rule))
             {
@@ -46,13 +49,23 @@ namespace DigestKit.Engine.Rules
                 throw new InvalidOperationException(rule.Id + " is reported by the " + owner.Name + " rules, which do not declare it");
             }
 
-            Diagnostics.Add(rule.Create(Path, span, fix, arguments));
+            if (CappedDiagnostics.TrySkip(Diagnostics, rule, span))
+            {
+                return false;
+            }
+
+            CappedDiagnostics.Add(Diagnostics, rule.Create(Path, span, fix, arguments));
+            return true;
         }
 
         /// <summary>Reports with <paramref name="related"/>, a place in this file the finding refers to.</summary>
         public void Report(DigestRule rule, SourceSpan span, SourceSpan related, string relatedMessage, params string[] arguments)
         {
-            Report(rule, span, null, arguments);
+            if (!Add(rule, span, null, arguments))
+            {
+                return;
+            }
+
             var last = Diagnostics.Count - 1;
             Diagnostics[last] = Diagnostics[last] with { Related = new DigestRelatedLocation(Path, related, relatedMessage) };
         }

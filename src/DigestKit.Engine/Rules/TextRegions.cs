@@ -25,17 +25,35 @@ namespace DigestKit.Engine.Rules
                         _tweets.Add(tweet.Span);
                     }
                 }
+
+                _tweets.Sort((a, b) => a.Start.CompareTo(b.Start));
             }
 
-            foreach (var span in _tweets)
+            // Tweets do not overlap: the last one starting at or before the offset is the only candidate. A binary
+            // search, so a file with a hundred thousand findings and as many tweets is not their product.
+            var index = LastStartingAtOrBefore(_tweets, offset, s => s);
+            return index >= 0 && Inside(_tweets[index], offset);
+        }
+
+        /// <summary>The index of the last item whose span starts at or before <paramref name="offset"/> (items sorted by start), or -1.</summary>
+        private static int LastStartingAtOrBefore<T>(IReadOnlyList<T> items, int offset, System.Func<T, SourceSpan> span)
+        {
+            int lo = 0, hi = items.Count - 1, found = -1;
+            while (lo <= hi)
             {
-                if (offset >= span.Start && offset < span.End)
+                var mid = lo + ((hi - lo) / 2);
+                if (span(items[mid]).Start <= offset)
                 {
-                    return true;
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
                 }
             }
 
-            return false;
+            return found;
         }
 
         public string Describe(int offset)
@@ -53,11 +71,15 @@ namespace DigestKit.Engine.Rules
                 return "the front matter";
             }
 
-            foreach (var paper in _document.Papers)
+            // Papers are in text order and do not overlap: the one that can hold the offset is found by a binary search.
+            var papers = _document.Papers;
+            var at = LastStartingAtOrBefore(papers, offset, p => p.Span);
+            if (at >= 0)
             {
+                var paper = papers[at];
                 if (!Inside(paper.Span, offset))
                 {
-                    continue;
+                    return "the text";
                 }
 
                 var name = "paper " + RuleContext.PaperName(paper);

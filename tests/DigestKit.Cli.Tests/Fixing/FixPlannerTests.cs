@@ -148,4 +148,28 @@ public sealed class FixableCountTests
         Assert.Equal(fix.Applied.Count, DigestKit.Cli.Commands.CheckRunner.Run([good]).Report.Fixable);
         Assert.Equal(0, DigestKit.Cli.Commands.CheckRunner.Run([invalid]).Report.Fixable);
     }
+
+    [Fact]
+    public void Line_separators_are_replaced_by_spaces_and_a_capped_file_still_counts_as_better()
+    {
+        // 500 U+2028 (in a title and a paragraph): 500 DK2016, of which the engine shows about 200 (and DK9020). Their repairs
+        // leave about 300, still capped to 201 shown: only the total says the file got better.
+        var clean = File.ReadAllText(Path.Combine(Infrastructure.CliTestPaths.CheckDataDir, "clean.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var heading = clean.IndexOf("# 1. ", StringComparison.Ordinal);
+        var text = clean.Substring(0, heading) + "# 1. A\u2028title" + clean.Substring(clean.IndexOf('\n', heading));
+        var abstractAt = text.IndexOf("\n\n", text.IndexOf("- [", heading, StringComparison.Ordinal), StringComparison.Ordinal) + 2;
+        text = text.Insert(abstractAt, string.Concat(Enumerable.Repeat("x\u2028", 499)) + "\n\n");
+        var before = DigestEngine.Analyze("f.md", text);
+        Assert.Equal(500, before.Diagnostics.Count(d => d.Id == "DK2016") + int.Parse(before.Diagnostics.Single(d => d.Id == "DK9020").Arguments[1].Split('\u00D7')[1]));
+
+        var result = FixPlanner.Plan("f.md", text);
+
+        var shown = before.Diagnostics.Count(d => d.Id == "DK2016");
+        Assert.True(shown >= 199, $"{shown} DK2016 shown");
+        Assert.Equal(shown, result.Applied.Count);
+        Assert.All(result.Applied, f => Assert.Equal(("DK2016", "\u2028", " "), (f.Id, f.OldText, f.NewText)));
+        Assert.Equal((before.TotalCount, before.TotalCount - shown), (result.DiagnosticsBefore, result.DiagnosticsAfter));
+        Assert.Contains("# 1. A title\n", result.FixedText, StringComparison.Ordinal);
+        Assert.Empty(result.Rejected);
+    }
 }

@@ -95,4 +95,21 @@ public class NotTextTests
         RuleAssert.None(text, "DK2012");
         RuleAssert.Single(text.Remove(8191, 1), "DK2012");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UTF32_read_the_way_the_hosts_read_it_is_one_DK2012_that_says_UTF32(bool bigEndian)
+    {
+        // The hosts read UTF-8 and UTF-16 (as the compiler does): FF FE 00 00 is the UTF-16 LE BOM and a NUL,
+        // 00 00 FE FF is UTF-8 with two NULs and two bytes that are no UTF-8.
+        var bytes = new UTF32Encoding(bigEndian, true).GetPreamble().Concat(new UTF32Encoding(bigEndian, false).GetBytes(Digests.Digest(Digests.Paper()))).ToArray();
+        var text = bigEndian
+            ? new UTF8Encoding(false, false).GetString(bytes)
+            : new UnicodeEncoding(false, false).GetString(bytes, 2, bytes.Length - 2);
+        var analysis = Digests.Analyze(text);
+        var d = Assert.Single(analysis.Diagnostics);
+        Assert.Equal(("DK2012", 0, 0), (d.Id, d.Span.Start, d.Span.Length));
+        Assert.Contains("UTF-32", d.Message, StringComparison.Ordinal);
+    }
 }

@@ -114,7 +114,6 @@ public class EncodingRulesTests
     [InlineData('\0', "U+0000 (NULL)")]
     [InlineData('\f', "U+000C (FORM FEED)")]
     [InlineData('\u001B', "U+001B (ESCAPE)")]
-    [InlineData('\u0085', "U+0085 (NEXT LINE)")]
     [InlineData('\u0090', "U+0090")]
     public void DK5005_a_control_character_is_reported_on_it(char c, string name)
     {
@@ -128,5 +127,95 @@ public class EncodingRulesTests
     public void DK5005_tabs_and_line_breaks_are_not_control_characters()
     {
         RuleAssert.Exactly(Digests.Digest(Digests.Paper(abstractText: "This\twork introduces World-GAN.")).Replace("\n", "\r\n"));
+    }
+
+    [Theory]
+    [InlineData('\u2028', "U+2028 (LINE SEPARATOR)")]
+    [InlineData('\u2029', "U+2029 (PARAGRAPH SEPARATOR)")]
+    [InlineData('\u0085', "U+0085 (NEXT LINE)")]
+    public void DK2016_a_separator_in_a_title_is_reported_on_it_and_the_title_is_kept_whole(char c, string name)
+    {
+        var title = "World-GAN:" + c + "a Generative Model";
+        var text = Digests.Digest(Digests.Paper(title: title));
+        var d = RuleAssert.Single(text, "DK2016");
+        RuleAssert.At(d, text, c.ToString());
+        Assert.Equal(new[] { name, "the title of paper 1" }, d.Arguments.ToArray());
+        Assert.Equal(new TextEdit(text.IndexOf(c), 1, " "), d.Fix);
+        RuleAssert.None(text, "DK5005");
+        Assert.Equal(title, Assert.Single(Digests.Analyze(text).Document.Papers).Title.Value);
+
+        var repaired = RuleAssert.ApplyFixes(text, new[] { d });
+        RuleAssert.Exactly(repaired);
+        Assert.Equal("World-GAN: a Generative Model", Assert.Single(Digests.Analyze(repaired).Document.Papers).Title.Value);
+    }
+
+    [Theory]
+    [InlineData("authors", "the authors of paper 1")]
+    [InlineData("links", "the links of paper 1")]
+    [InlineData("description", "the front matter")]
+    public void DK2016_a_separator_in_an_author_a_link_or_a_front_matter_value_is_reported_on_it(string where, string region)
+    {
+        const char c = '\u2028';
+        var text = where switch
+        {
+            "authors" => Digests.Digest(Digests.Paper(authors: "Maren Awiszus, Frederik" + c + "Schubert")),
+            "links" => Digests.Digest(Digests.Paper(links: "- links: [abs" + c + "](https://arxiv.org/abs/2106.10155) | [pdf](https://arxiv.org/pdf/2106.10155)")),
+            _ => Digests.Digest(Digests.Paper()).Replace("description: \"Hot papers 2021-06-21\"", "description: \"Hot papers" + c + "2021-06-21\""),
+        };
+        var d = RuleAssert.Single(text, "DK2016");
+        RuleAssert.At(d, text, c.ToString());
+        Assert.Equal(region, d.Arguments[1]);
+        if (where == "description")
+        {
+            // YAML ends a line there: the value is not read as cut, the front matter fails (DK1003) and is not embedded.
+            Assert.Contains(Digests.Analyze(text).Diagnostics, x => x.Id == "DK1003");
+        }
+
+        if (where == "authors")
+        {
+            Assert.Equal("Frederik" + c + "Schubert", Digests.Analyze(text).Document.Papers[0].Authors[1].Value);
+        }
+    }
+
+    [Fact]
+    public void DK2016_tweet_html_is_exempt()
+    {
+        var tweet = Digests.Tweet.Replace("Nice &amp; new", "Nice\u2028new");
+        RuleAssert.Exactly(Digests.Digest(Digests.Paper(tweets: tweet)));
+    }
+
+    [Theory]
+    [InlineData("\\u202E", "DK5004", "U+202E (RIGHT-TO-LEFT OVERRIDE)")]
+    [InlineData("\\U0000202e", "DK5004", "U+202E (RIGHT-TO-LEFT OVERRIDE)")]
+    [InlineData("\\u0000", "DK5005", "U+0000 (NULL)")]
+    [InlineData("\\0", "DK5005", "U+0000 (NULL)")]
+    [InlineData("\\e", "DK5005", "U+001B (ESCAPE)")]
+    [InlineData("\\x85", "DK2016", "U+0085 (NEXT LINE)")]
+    [InlineData("\\N", "DK2016", "U+0085 (NEXT LINE)")]
+    [InlineData("\\u2028", "DK2016", "U+2028 (LINE SEPARATOR)")]
+    [InlineData("\\P", "DK2016", "U+2029 (PARAGRAPH SEPARATOR)")]
+    public void An_escape_in_a_double_quoted_front_matter_value_is_checked_like_the_raw_character(string escape, string id, string name)
+    {
+        var text = Digests.Digest(Digests.Paper()).Replace("template: \"post\"", "template: \"po" + escape + "st\"");
+        var d = RuleAssert.Single(text, id);
+        RuleAssert.At(d, text, escape);
+        Assert.Equal(new[] { name, "the front matter's 'template'" }, d.Arguments.ToArray());
+        if (id == "DK2016")
+        {
+            Assert.Equal(new TextEdit(text.IndexOf(escape, StringComparison.Ordinal), escape.Length, " "), d.Fix);
+        }
+    }
+
+    [Fact]
+    public void An_escape_in_a_quoted_tag_is_checked_and_harmless_escapes_or_plain_scalars_are_not()
+    {
+        var text = Digests.Digest(Digests.Paper()).Replace("  - \"Twitter\"", "  - \"Twit\\u202Eter\"");
+        var d = RuleAssert.Single(text, "DK5004");
+        RuleAssert.At(d, text, "\\u202E");
+
+        // A plain scalar keeps its backslash as text; \n, \t, \\ and \" are ordinary escapes.
+        var plain = Digests.Digest(Digests.Paper()).Replace("category: \"arXiv\"", "category: arXiv\\u202E")
+            .Replace("template: \"post\"", "template: \"p\\t\\\\o\\\"st\\n\"");
+        RuleAssert.None(plain, "DK5004", "DK5005", "DK2016");
     }
 }

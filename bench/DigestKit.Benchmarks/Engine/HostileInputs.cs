@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Text;
+using DigestKit.Engine;
+
+namespace DigestKit.Benchmarks.Engine;
+
+/// <summary>
+/// Issue 13's "every scan is linear": one megabyte (and two, to see the growth) of each pathological shape through
+/// the whole engine, with the time, the bytes allocated and the process's peak working set. Not BenchmarkDotNet: each
+/// input runs a few times and the best time counts, so it finishes in a minute. Run:
+/// <c>dotnet run -c Release --project bench/DigestKit.Benchmarks -- hostile [megabytes]</c>.
+/// </summary>
+internal static class HostileInputs
+{
+    private const string FrontMatter =
+        "---\ntitle: Hot Papers 2021-06-21\ndate: 2021-06-22T07:43:12.Z\ntemplate: \"post\"\ndraft: false\n" +
+        "slug: \"hot-papers-2021-06-21\"\ncategory: \"arXiv\"\ntags:\n  - \"arXiv\"\ndescription: \"Hot papers 2021-06-21\"\n" +
+        "socialImage: \"/media/flying-marine.jpg\"\n---\n\n";
+
+    private const string Paper =
+        "# 1. T\n\nA B\n\n- retweets: 1, favorites: 2 (06/22/2021 07:43:12)\n\n" +
+        "- links: [abs](https://arxiv.org/abs/2106.10155) | [pdf](https://arxiv.org/pdf/2106.10155)\n" +
+        "- [cs.LG](https://arxiv.org/list/cs.LG/recent)\n\n";
+
+    public static IEnumerable<(string Name, Func<int, string> Make)> Inputs()
+    {
+        yield return ("'#' lines", n => Repeat("#\n", n));
+        yield return ("'[' run, one line", n => Repeat("[", n));
+        yield return ("'[' lines", n => Repeat("[\n", n));
+        yield return ("'[x](' lines", n => Repeat("[x](\n", n));
+        yield return ("'|' run", n => Repeat("|", n));
+        yield return ("'`' runs", n => Repeat("```` ", n));
+        yield return ("'*' run", n => Repeat("*", n));
+        yield return ("long line, no newline", n => Repeat("abcdefgh ", n));
+        yield return ("'>' nested 200 deep", n => Repeat(Repeat("> ", 400) + "x\n", n));
+        yield return ("'Ã©' author line", n => FrontMatter + "# 1. T\n\n" + Repeat("Ã©", n) + "\n");
+        yield return ("'Ã©, ' many authors", n => FrontMatter + "# 1. T\n\n" + Repeat("JosÃ©, ", n) + "X\n");
+        yield return ("U+2028 in a title", n => FrontMatter + "# 1. " + Repeat("a\u2028", n) + "\n");
+        yield return ("papers with U+FFFD", n => FrontMatter + Repeat(Paper.Replace("A B", "A \uFFFD"), n));
+        yield return ("papers with tweets and U+202E", n => FrontMatter + Repeat(Paper.Replace("A B", "A \u202E") + "<blockquote class=\"twitter-tweet\"><p>x</p>&mdash; A (@a) <a href=\"https://twitter.com/a/status/1\">June 21, 2021</a></blockquote>\n\n", n));
+        yield return ("'---' lines", n => Repeat("---\n", n));
+        yield return ("YAML nested flow", n => "---\ntitle: " + Repeat("[", n / 2) + Repeat("]", n / 2) + "\n---\n");
+        yield return ("YAML nested blocks", n => "---\n" + Nested(n) + "---\n");
+        yield return ("YAML long key", n => "---\n" + Repeat("k", n) + ": v\n---\n");
+        yield return ("YAML billion laughs", n => "---\n" + Laughs() + Repeat("x: *l9\n", n) + "---\n");
+        yield return ("YAML many keys", n => "---\n" + Counted("k{0}: v\n", n) + "---\n");
+        yield return ("YAML escapes", n => "---\ntitle: \"" + Repeat("\\u202E", n) + "\"\n---\n");
+    }
+
+    public static void Run(string[] args)
+    {
+        var sizes = args.Length > 1 ? args.Skip(1).Select(int.Parse).ToArray() : new[] { 1, 2 };
+        DigestEngine.Analyze("warm.md", FrontMatter + Paper); // JIT
+        Console.WriteLine($"{"input",-32} {"MB",3} {"best ms",8} {"ms/MB",7} {"alloc MB",9} {"diags",6} {"peak WS MB",10}");
+        var worst = 0.0;
+        foreach (var (name, make) in Inputs())
+        {
+            foreach (var mb in sizes)
+            {
+                var text = make(mb * 1024 * 1024);
+                GC.Collect();
+                var best = double.MaxValue;
+                long allocated = 0;
+                var count = 0;
+                for (var run = 0; run < 3; run++)
+                {
+                    var before = GC.GetTotalAllocatedBytes(true);
+                    var watch = Stopwatch.StartNew();
+                    var analysis = DigestEngine.Analyze("hostile.md", text);
+                    watch.Stop();
+                    allocated = GC.GetTotalAllocatedBytes(true) - before;
+                    count = analysis.Diagnostics.Count;
+                    best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+                }
+
+                worst = Math.Max(worst, best / mb);
+                Console.WriteLine($"{name,-32} {mb,3} {best,8:F0} {best / mb,7:F0} {allocated / 1048576.0,9:F0} {count,6} {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576,10}");
+            }
+        }
+
+        Console.WriteLine($"worst: {worst:F0} ms per MB; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+    }
+
+    private static string Repeat(string s, int length)
+    {
+        var builder = new StringBuilder(length + s.Length);
+        while (builder.Length < length)
+        {
+            builder.Append(s);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Counted(string format, int length)
+    {
+        var builder = new StringBuilder(length + 64);
+        for (var i = 0; builder.Length < length; i++)
+        {
+            builder.AppendFormat(System.Globalization.CultureInfo.InvariantCulture, format, i);
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Nested(int length)
+    {
+        var builder = new StringBuilder(length + 64);
+        for (var depth = 0; builder.Length < length; depth++)
+        {
+            builder.Append(' ', depth % 2000).Append("k:\n");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Laughs()
+    {
+        var builder = new StringBuilder("l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (var i = 1; i <= 9; i++)
+        {
+            builder.Append($"l{i}: &l{i} [");
+            builder.Append(string.Join(", ", Enumerable.Repeat($"*l{i - 1}", 9)));
+            builder.Append("]\n");
+        }
+
+        return builder.ToString();
+    }
+}

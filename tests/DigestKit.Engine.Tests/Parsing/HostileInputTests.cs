@@ -1,0 +1,122 @@
+using System.Text;
+using DigestKit.Engine;
+using DigestKit.Engine.Parsing;
+using DigestKit.Engine.Rules;
+using DigestKit.Engine.Tests.Rules;
+using DigestKit.Tests;
+
+namespace DigestKit.Engine.Tests.Parsing;
+
+/// <summary>
+/// Issue 13's "per file" guarantees: a dependency's exception costs only the block it concerns, and a file with
+/// millions of findings reports a bounded number of them with the same verdict.
+/// </summary>
+public class HostileInputTests
+{
+    /// <summary>Makes Markdig 0.31 throw IndexOutOfRangeException in LinkHelper.TryParseLabel at the end of any post.</summary>
+    private const string MarkdigCrash = "[\nt\nd\nt\ns\ns\n\"\n:\r";
+
+    [Fact]
+    public void A_Markdig_exception_is_one_DK2017_at_its_block_and_every_other_diagnostic_of_the_post_is_kept()
+    {
+        foreach (var file in TestPaths.AllSampleFiles)
+        {
+            // A bidi override in the first title and a paper number off by one (a post with no papers: a stray
+            // paragraph with an override), so the post has findings of its own.
+            var text = File.ReadAllText(file);
+            var heading = text.IndexOf("# 1. ", StringComparison.Ordinal);
+            text = heading >= 0 ? text.Substring(0, heading) + "# 7. \u202E" + text.Substring(heading + 5) : text + "\u202E\n\n";
+            var own = Digests.Analyze(text);
+            Assert.Contains(own.Diagnostics, d => d.Id == "DK5004");
+
+            var crashed = Digests.Analyze(text + MarkdigCrash);
+            var expected = own.Diagnostics.Select(d => (d.Id, d.Span)).ToList();
+            var got = crashed.Diagnostics.Select(d => (d.Id, d.Span)).ToList();
+            Assert.True(got.Count == expected.Count + 1, $"{Path.GetFileName(file)}:\n{RuleAssert.Describe(crashed)}");
+            Assert.Equal(expected, got.Take(expected.Count));
+            var last = crashed.Diagnostics[crashed.Diagnostics.Count - 1];
+            Assert.Equal("DK2017", last.Id);
+            Assert.Equal(DigestSeverity.Error, last.Severity);
+            Assert.Equal((text.Length, MarkdigCrash.Length - 1), (last.Span.Start, last.Span.Length));
+            Assert.Contains("IndexOutOfRangeException", last.Message, StringComparison.Ordinal);
+            Assert.Equal(own.Document.Papers.Select(p => p.Title.Value), crashed.Document.Papers.Select(p => p.Title.Value));
+        }
+    }
+
+    [Fact]
+    public void A_Markdig_exception_in_the_middle_keeps_the_papers_after_it()
+    {
+        var text = Digests.Digest(Digests.Paper(1), MarkdigCrash + "\n\n", Digests.Paper(2, links: Digests.LinksFor(2)));
+        var analysis = Digests.Analyze(text);
+        Assert.Equal(new[] { 1, 2 }, analysis.Document.Papers.Select(p => p.Rank!.Value.Value).ToArray());
+        var d = Assert.Single(analysis.Diagnostics);
+        Assert.Equal("DK2017", d.Id);
+        Assert.Equal(text.IndexOf(MarkdigCrash, StringComparison.Ordinal), d.Span.Start);
+    }
+
+    [Fact]
+    public void Millions_of_findings_are_capped_at_200_and_one_DK9020_that_counts_the_rest_by_ID()
+    {
+        var text = new StringBuilder().Insert(0, "#\n", 512 * 1024).ToString(); // 1 MB of '#' lines
+        var analysis = Digests.Analyze(text);
+        Assert.Equal(DigestEngine.MaxDiagnosticsPerFile + 1, analysis.Diagnostics.Count);
+
+        // 2^19 headings, each "not of the form # N. Title" (DK2001) and without authors, metrics, links or
+        // categories (DK2005-DK2008); DK1001 once.
+        var total = 1 + (5 * 524288);
+        Assert.Equal(total - DigestEngine.MaxDiagnosticsPerFile, analysis.OmittedCount);
+        Assert.Equal(total, analysis.TotalCount);
+        var summary = analysis.Diagnostics[analysis.Diagnostics.Count - 1];
+        Assert.Equal("DK9020", summary.Id);
+        Assert.Equal(DigestSeverity.Info, summary.Severity);
+        Assert.Equal(new[] { analysis.OmittedCount.ToString(), "DK2008 ×524249, DK2001 ×524248, DK2005 ×524248, DK2006 ×524248, DK2007 ×524248" }, summary.Arguments.ToArray());
+
+        // The 200 kept are the earliest: DK1001 and the first 39 headings' five findings each, and four of the
+        // 40th heading's; DK9020 sits at the 40th heading, where its fifth would be.
+        Assert.All(analysis.Diagnostics.Take(200), d => Assert.True(d.Span.Line <= 40, d.ToString()));
+        Assert.Equal(4, analysis.Diagnostics.Count(d => d.Span.Line == 40 && d.Id != "DK9020"));
+        Assert.Equal((40, 1), (summary.Span.Line, summary.Span.Column));
+        Assert.True(analysis.HasErrors);
+    }
+
+    [Fact]
+    public void The_cap_keeps_the_first_of_every_ID_so_the_verdict_under_any_severity_is_unchanged()
+    {
+        // Property: whatever the file, the capped list holds every ID the whole list holds (and DK9020 only when it
+        // left something out), so "has errors" - and any per-ID severity configuration - reads the same.
+        var random = new Random(13);
+        string[] pieces =
+        {
+            "#\n", "# 1. T\n\n", "- retweets: x\n", "\u202E", "\0", "\u2028", "[abs](x)\n", "\uFFFD", "Ã©", "\n\n", "text\n",
+            "- links: [abs](https://arxiv.org/abs/2106.1) | [pdf](https://arxiv.org/pdf/2106.2)\n",
+        };
+        for (var run = 0; run < 60; run++)
+        {
+            var builder = new StringBuilder(run % 2 == 0 ? Digests.FrontMatter + "\n" : string.Empty);
+            var count = random.Next(50, 3000);
+            for (var i = 0; i < count; i++)
+            {
+                builder.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var text = builder.ToString();
+            var capped = Digests.Analyze(text);
+            var all = Uncapped(text);
+            Assert.Equal(all.Count, capped.TotalCount);
+            Assert.Equal(all.Select(d => d.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal),
+                capped.Diagnostics.Where(d => d.Id != "DK9020").Select(d => d.Id).Distinct().OrderBy(x => x, StringComparer.Ordinal));
+            Assert.Equal(all.Any(d => d.Severity == DigestSeverity.Error), capped.HasErrors);
+            Assert.Equal(all.Count > DigestEngine.MaxDiagnosticsPerFile, capped.Diagnostics.Any(d => d.Id == "DK9020"));
+            Assert.True(capped.Diagnostics.Count <= DigestEngine.MaxDiagnosticsPerFile + 1);
+        }
+    }
+
+    /// <summary>The parser's and the rules' findings without the cap.</summary>
+    private static List<DigestDiagnostic> Uncapped(string text)
+    {
+        var diagnostics = new List<DigestDiagnostic>();
+        var document = DigestParser.Parse("test.md", text, diagnostics);
+        DocumentRules.Check(document, text, DocumentRules.Areas, diagnostics);
+        return diagnostics;
+    }
+}
