@@ -35,6 +35,6 @@ internal static class FixPlanner
         plan.RepairedText,
         plan.Applied.Select(AppliedFix.From).ToArray(),
         plan.Skipped.Select(AppliedFix.From).ToArray(),
-        plan.Before.Diagnostics.Count,
-        plan.After.Diagnostics.Count);
+        plan.Before.TotalCount,
+        plan.After.TotalCount);
 }

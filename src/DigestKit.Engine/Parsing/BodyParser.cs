@@ -183,7 +183,7 @@ namespace DigestKit.Engine.Parsing
                     if (!TryRead(context, ps, pe, blocks, out var paragraphFailure))
                     {
                         var (ts, te) = TextScanner.Trim(context.Text, ps, pe);
-                        context.Report(DigestRules.BlockUnreadable, context.FromBounds(ts, te), paragraphFailure!.GetType().Name + ": " + ParseContext.Quote(paragraphFailure.Message));
+                        context.Report(DigestRules.BlockUnreadable, context.FromBounds(ts, te), paragraphFailure!.GetType().Name + ": " + ParseContext.Quote(paragraphFailure.Message.TrimEnd('.', ' ')));
                     }
                 }
             }
