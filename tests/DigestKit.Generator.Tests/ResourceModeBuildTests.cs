@@ -145,7 +145,7 @@ public sealed class ResourceModeBuildTests : IDisposable
             string.Join(", ", errors) + "\n" + build.Output);
         Assert.Contains("error " + DigestRules.NotEmbedded.Id + ": " + DigestRules.NotEmbedded.FormatMessage(DigestRules.FrontMatterMissing.Id, "warning"), build.Output, StringComparison.Ordinal);
         Assert.Contains("cannot be built: its name holds a line break", build.Output, StringComparison.Ordinal);
-        Assert.Contains("back/slash.md' cannot be built: no such file; if its name holds a backslash", build.Output, StringComparison.Ordinal);
+        Assert.Contains("back/slash.md' cannot be built: no such file, or its name holds a backslash", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("README.md", build.Output, StringComparison.Ordinal);
 
         // Mend it: the rest builds green, README.md still left out, the odd name embedded.

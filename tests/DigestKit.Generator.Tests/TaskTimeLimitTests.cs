@@ -59,7 +59,7 @@ public sealed class TaskTimeLimitTests : IDisposable
             var error = Assert.Single(engine.Errors);
             Assert.Equal("DK9001", error.Code);
             Assert.Equal(slow, error.File);
-            Assert.Equal("DigestKit could not check this file: it took longer than 5 s (digestkit.analysis_timeout_seconds)", error.Message);
+            Assert.Equal(DigestRules.InternalError.FormatMessage("it took longer than 5 s (digestkit.analysis_timeout_seconds)"), error.Message);
             Assert.Equal(string.Empty, File.ReadAllText(slow + ".dk2"));
             Assert.NotEqual(0, new FileInfo(fast + ".dk2").Length);
         }

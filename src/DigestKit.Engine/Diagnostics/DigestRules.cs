@@ -427,7 +427,7 @@ namespace DigestKit.Engine
         };
 
         public static readonly DigestRule DiagnosticsOmitted = new("DK9020", "More diagnostics than are shown",
-            "{0} more diagnostics in this file are not shown: {1}; fix the ones shown, then check again", EngineCategory, DigestSeverity.Info)
+            "This file has {0} more diagnostics than are shown: {1}; fix the ones shown, then check again", EngineCategory, DigestSeverity.Info)
         {
             GuideSection = DigestGuide.Limits,
             Description = "A file has more than 200 diagnostics: only 200 are reported, and this one counts the rest by ID (a file that is not a digest at all would otherwise print millions of lines). The first diagnostic of every ID in the file is always among those shown, so the verdict (whether the file has errors or warnings, whatever severity is configured for each ID) is the same as without the cap. Reported where the first diagnostic not shown would be.",

@@ -48,8 +48,11 @@ public sealed class DigestRepairsTests
     [Fact]
     public void Every_family_counts_its_repairs_of_the_original_text_though_earlier_repairs_moved_them()
     {
-        // A mis-encoded name shortens the text before a renumbered heading and a links line without its pdf link.
-        var text = WithNumbers(1, 3).Replace("Maren Awiszus", "Maren AwiszusÃ©", StringComparison.Ordinal);
+        // A mis-encoded name shortens the text before a renumbered heading and a links line without its pdf link, and a
+        // line separator in the abstract is one of every family.
+        var text = WithNumbers(1, 3).Replace("Maren Awiszus", "Maren AwiszusÃ©", StringComparison.Ordinal)
+            .Replace("This work introduces World-GAN", "This work introduces\u2028World-GAN", StringComparison.Ordinal);
+        Assert.Contains('\u2028', text);
         var abs = Regex.Match(text, @" \| \[pdf\]\([^)]*\)").Index;
         text = text.Remove(abs, Regex.Match(text, @" \| \[pdf\]\([^)]*\)").Length);
         var plan = DigestRepairs.Plan("p.md", text);
