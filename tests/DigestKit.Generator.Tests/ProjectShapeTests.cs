@@ -56,6 +56,33 @@ public sealed class ProjectShapeTests
             Assert.IsType<InvalidOperationException>(thrown).Message);
     }
 
+    /// <summary>
+    /// A YAML error (DK1003) before the <c>slug:</c> line stops the YAML parser, but the property keeps the name
+    /// the slug gave it while valid (not the file name), so user code that reads it compiles: no CS0117.
+    /// </summary>
+    [Fact]
+    public void A_YAML_error_before_the_slug_keeps_the_slug_derived_property_and_user_code_compiles()
+    {
+        var valid = Clean("renamed.md");
+        var broken = GeneratorHarness.Digest("renamed.md", valid.GetText().ToString()
+            .Replace("title: Hot Papers 2021-06-21", "title: Hot Papers: 2020-07-03", StringComparison.Ordinal));
+        var analysis = DigestKit.Engine.DigestEngine.Analyze(broken.Path, broken.GetText().ToString());
+        Assert.Equal([DigestKit.Engine.DigestRules.YamlSyntax.Id], analysis.Diagnostics.Where(d => d.Severity == DigestKit.Engine.DigestSeverity.Error).Select(d => d.Id).Distinct());
+
+        var harness = new GeneratorHarness
+        {
+            UserCode = "namespace TestApp { internal static class Program { public static object Read() => Digests.HotPapers20210621; } }",
+        };
+        foreach (var digest in new[] { valid, broken })
+        {
+            var (_, output) = harness.Generate([digest]);
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            var type = GeneratorHarness.Load(output, "TestApp.Digests");
+            Assert.NotNull(type.GetProperty("HotPapers20210621"));
+            Assert.Null(type.GetProperty("Renamed"));
+        }
+    }
+
     [Fact]
     public void DigestKitNamespace_overrides_RootNamespace_and_is_made_a_valid_namespace()
     {

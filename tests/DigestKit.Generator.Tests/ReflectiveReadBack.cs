@@ -37,7 +37,7 @@ internal static class ReflectiveReadBack
     private static readonly HashSet<string> NotEmbedded =
     [
         "DigestDocument.FrontMatter", "DigestDocument.TextLength", "DigestDocument.IsNotText",
-        "FrontMatter.Span", "FrontMatter.Entries", "FrontMatter.IsUnreadable",
+        "FrontMatter.Span", "FrontMatter.Entries", "FrontMatter.IsUnreadable", "FrontMatter.RecoveredSlug",
         "Paper.Span", "Paper.HeadingSpan", "Paper.NormalizedTitle", "Paper.AuthorLineSpan", "Paper.Metrics", "Paper.CategoryLineSpan",
         "PaperMetrics.Span", "PaperMetrics.TimestampText",
         "EmbeddedTweet.Span", "EmbeddedTweet.TextSpan", "EmbeddedTweet.DateText",

@@ -167,7 +167,7 @@ namespace DigestKit.Analyzers.Generator
         }
 
         /// <summary>
-        /// Each digest's property name (from its slug, or its file name without one; unique, a clash gets
+        /// Each digest's property name (from its slug, else the slug recovered from YAML that does not parse, else its file name; unique, a clash gets
         /// <c>_2</c>) and its index in <c>All</c> (-1 for a digest that is not embedded: it has only its property).
         /// </summary>
         public static DigestNames Names(CatalogSpec catalog)
@@ -188,7 +188,8 @@ namespace DigestKit.Analyzers.Generator
             var slugs = new string[entries.Count];
             for (var i = 0; i < entries.Count; i++)
             {
-                slugs[i] = entries[i].Slug.Length != 0 ? entries[i].Slug : FileStem(entries[i].SourcePath);
+                var entry = entries[i];
+                slugs[i] = entry.Slug.Length != 0 ? entry.Slug : entry.NamingSlug.Length != 0 ? entry.NamingSlug : FileStem(entry.SourcePath);
             }
 
             var names = Identifiers.UniquePropertyNames(slugs);

@@ -205,7 +205,7 @@ namespace DigestKit.Analyzers.Generator
                 return new DigestSource(DigestEmitter.DigestHintName(entry.Key), string.Empty, entry);
             }
 
-            var specEntry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath, DigestIndexWriter.WriteFragment(digest), model.FullPath);
+            var specEntry = new CatalogEntry(digest.Key, digest.Slug, digest.Date, digest.SourcePath, DigestIndexWriter.WriteFragment(digest), model.FullPath, NamingSlug: digest.NamingSlug);
             try
             {
                 return new DigestSource(DigestEmitter.DigestHintName(digest.Key), DigestEmitter.EmitDigest(digest, options), specEntry);

@@ -40,8 +40,12 @@ namespace DigestKit.Analyzers.Generator
         {
             var blocking = analysis.Blocking;
             var reason = blocking is null ? DigestRules.FrontMatterMissing.Id + ": " + DigestRules.FrontMatterMissing.FormatMessage() : blocking.Id + ": " + blocking.Message;
-            return NotEmbeddedEntry(sourcePath, analysis.Document.FrontMatter?.Slug?.Value ?? string.Empty, reason, analysis.Document.Path);
+            return NotEmbeddedEntry(sourcePath, analysis.Document.FrontMatter?.Slug?.Value ?? string.Empty, reason, analysis.Document.Path)
+                with { NamingSlug = RecoveredSlug(analysis.Document.FrontMatter) };
         }
+
+        /// <summary>The slug recovered from YAML that does not parse, which names the property only; else empty.</summary>
+        private static string RecoveredSlug(FrontMatter? fm) => fm?.RecoveredSlug ?? string.Empty;
 
         /// <summary>The entry of a digest that is not embedded, from the reason alone (e.g. a file the compiler could not read).</summary>
         public static CatalogEntry NotEmbeddedEntry(string sourcePath, string slug, string reason, string fullPath) =>
@@ -75,7 +79,7 @@ namespace DigestKit.Analyzers.Generator
         private static CatalogEntry EmbeddedEntry(DigestAnalysis analysis, string sourcePath)
         {
             var fm = analysis.Document.FrontMatter!;
-            return new CatalogEntry(DigestResources.Key(sourcePath), fm.Slug?.Value ?? string.Empty, fm.Date?.Value, sourcePath, FullPath: analysis.Document.Path);
+            return new CatalogEntry(DigestResources.Key(sourcePath), fm.Slug?.Value ?? string.Empty, fm.Date?.Value, sourcePath, FullPath: analysis.Document.Path, NamingSlug: RecoveredSlug(fm));
         }
 
         public static DigestSpec FromDocument(DigestDocument document, string sourcePath)
@@ -105,6 +109,7 @@ namespace DigestKit.Analyzers.Generator
                 Template = fm?.Template?.Value ?? string.Empty,
                 Draft = fm?.Draft?.Value ?? false,
                 Slug = fm?.Slug?.Value ?? string.Empty,
+                NamingSlug = RecoveredSlug(fm),
                 Category = fm?.Category?.Value ?? string.Empty,
                 Tags = tags.ToEquatableArray(),
                 Description = fm?.Description?.Value ?? string.Empty,

@@ -24,6 +24,13 @@ namespace DigestKit.Engine
         /// error, and the front matter rules stay silent, since a key after the error is not "missing".
         /// </summary>
         public bool IsUnreadable { get; init; }
+
+        /// <summary>
+        /// When the YAML is unreadable, the value of a top-level <c>slug:</c> line found by a line scan of the block
+        /// (plain, single- or double-quoted), else null. It names the digest's generated property only, so a broken
+        /// digest keeps the name it had; it is never embedded or checked as data.
+        /// </summary>
+        public string? RecoveredSlug { get; init; }
     }
 
     public enum FrontMatterValueKind

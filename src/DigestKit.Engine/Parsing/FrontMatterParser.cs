@@ -115,7 +115,81 @@ namespace DigestKit.Engine.Parsing
                 context.Report(DigestRules.YamlSyntax, context.FromBounds(offset, TextScanner.LineEnd(context.Text, offset)), "the YAML could not be read after this point", CorrectHere);
             }
 
-            return Build(context, blockSpan, entries, Unreadable(context, reportedBefore));
+            var frontMatter = Build(context, blockSpan, entries, Unreadable(context, reportedBefore));
+            return frontMatter.IsUnreadable
+                ? frontMatter with { RecoveredSlug = RecoverSlug(context.Text, contentStart, contentEnd) }
+                : frontMatter;
+        }
+
+        /// <summary>
+        /// The value of the first top-level <c>slug:</c> line in the block, read without YAML: a plain scalar
+        /// (up to a <c> #</c> comment), or a single- or double-quoted one closed on the same line; null when there
+        /// is none or it is empty. One pass over the lines, so it is linear and never throws.
+        /// </summary>
+        internal static string? RecoverSlug(string text, int start, int end)
+        {
+            const string key = "slug:";
+            for (var line = start; line < end; line = TextScanner.NextLineStart(text, line))
+            {
+                var lineEnd = Math.Min(TextScanner.LineEnd(text, line), end);
+                if (lineEnd - line < key.Length || string.CompareOrdinal(text, line, key, 0, key.Length) != 0)
+                {
+                    continue; // indented (nested) or another key
+                }
+
+                var (s, e) = TextScanner.Trim(text, line + key.Length, lineEnd);
+                var value = s < e ? ScalarOnLine(text, s, e) : null;
+                return string.IsNullOrEmpty(value) ? null : value;
+            }
+
+            return null;
+        }
+
+        private static string? ScalarOnLine(string text, int s, int e)
+        {
+            var quote = text[s];
+            if (quote == '\'' || quote == '"')
+            {
+                var builder = new System.Text.StringBuilder();
+                for (var i = s + 1; i < e; i++)
+                {
+                    var c = text[i];
+                    if (c == quote)
+                    {
+                        if (quote == '\'' && i + 1 < e && text[i + 1] == '\'')
+                        {
+                            builder.Append('\'');
+                            i++;
+                            continue;
+                        }
+
+                        return builder.ToString();
+                    }
+
+                    if (c == '\\' && quote == '"' && i + 1 < e)
+                    {
+                        var next = text[++i];
+                        builder.Append(next == 't' ? '\t' : next);
+                        continue;
+                    }
+
+                    builder.Append(c);
+                }
+
+                return null; // not closed on this line
+            }
+
+            for (var i = s; i < e; i++)
+            {
+                if (text[i] == '#' && char.IsWhiteSpace(text[i - 1]))
+                {
+                    e = i;
+                    break;
+                }
+            }
+
+            var (vs, ve) = TextScanner.Trim(text, s, e);
+            return text.Substring(vs, ve - vs);
         }
 
         /// <summary>Whether the YAML was given up on (DK1003, DK1012) since <paramref name="from"/>.</summary>

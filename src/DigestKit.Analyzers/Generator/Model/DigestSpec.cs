@@ -60,6 +60,12 @@ namespace DigestKit.Analyzers.Generator.Model
         /// <summary>The front matter's <c>slug</c>; empty when it has none.</summary>
         public required string Slug { get; init; }
 
+        /// <summary>
+        /// The slug recovered from YAML that does not parse (<see cref="DigestKit.Engine.FrontMatter.RecoveredSlug"/>),
+        /// which names the property when <see cref="Slug"/> is empty; never embedded.
+        /// </summary>
+        public string NamingSlug { get; init; } = string.Empty;
+
         /// <summary>The front matter's <c>category</c>; empty when it has none.</summary>
         public required string Category { get; init; }
 
@@ -151,8 +157,10 @@ namespace DigestKit.Analyzers.Generator.Model
     /// full path, where the digest's generated property is mapped to (go-to-definition opens the Markdown).
     /// <see cref="NotEmbedded"/> is null for an embedded digest; for one that is not (<see cref="DigestSpecBuilder.NotEmbeddedEntry"/>)
     /// it says why, and the digest keeps only its property, which throws that, outside <c>All</c> and <c>Find</c>.
+    /// <see cref="NamingSlug"/> names the property when <see cref="Slug"/> is empty (a slug recovered from YAML that
+    /// does not parse); it is in neither the catalog nor the data.
     /// </summary>
-    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath, string Index = "", string FullPath = "", string? NotEmbedded = null);
+    public sealed record CatalogEntry(string Key, string Slug, DateTime? Date, string SourcePath, string Index = "", string FullPath = "", string? NotEmbedded = null, string NamingSlug = "");
 
     /// <summary>Options that shape every generated file.</summary>
     /// <param name="Namespace">The namespace of <c>Digests</c>; empty for the global namespace.</param>
