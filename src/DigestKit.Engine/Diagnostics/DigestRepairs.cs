@@ -353,18 +353,21 @@ namespace DigestKit.Engine
             // A capped analysis (DK9020) shows the first diagnostic of every ID and not all the others, so after a
             // repair a diagnostic of an ID the old text already had may only have come into view: on a capped file only
             // a diagnostic of an ID the old text did not have at all counts as new. DK9020 itself moves with the cap.
-            var capped = oldAnalysis.OmittedCount > 0;
-            var oldIds = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var d in oldAnalysis.Diagnostics)
+            HashSet<string>? cappedIds = null;
+            if (oldAnalysis.OmittedCount > 0)
             {
-                oldIds.Add(d.Id);
+                cappedIds = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var d in oldAnalysis.Diagnostics)
+                {
+                    cappedIds.Add(d.Id);
+                }
             }
 
             var bad = new HashSet<int>();
             foreach (var pair in newKeys)
             {
                 oldKeys.TryGetValue(pair.Key, out var had);
-                if (pair.Value <= had || pair.Key.Item1 == DigestRules.DiagnosticsOmitted.Id || (capped && oldIds.Contains(pair.Key.Item1)))
+                if (pair.Value <= had || pair.Key.Item1 == DigestRules.DiagnosticsOmitted.Id || (cappedIds?.Contains(pair.Key.Item1) ?? false))
                 {
                     continue;
                 }
