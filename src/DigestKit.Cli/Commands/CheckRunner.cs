@@ -19,18 +19,16 @@ internal sealed record CheckRun(CheckReport Report, IReadOnlyList<string> ReadEr
 /// </summary>
 internal static class CheckRunner
 {
-    private sealed record Checked(EquatableArray<DigestDiagnostic> Diagnostics, CrossFileEntry Entry);
+    private sealed record Checked(EquatableArray<DigestDiagnostic> Diagnostics, CrossFileEntry Entry, IReadOnlyList<DigestDiagnostic>? Repaired);
 
     /// <param name="analyze">For tests: a different engine entry point (e.g. one that hangs), under the same bound.</param>
     public static CheckRun Run(IReadOnlyList<InputFile> files, Timings? timings = null, Progress? progress = null, Func<string, string, DigestAnalysis>? analyze = null)
     {
         // .editorconfig / .globalconfig as the build reads them: severities, and the engine's time bound per file.
         var overrides = new Configuration.SeverityOverrides();
-        var results = new Checked?[files.Count];
         var fingerprints = new ContentFingerprint[files.Count];
         var readErrors = new string?[files.Count];
-        var repaired = new IReadOnlyList<DigestDiagnostic>?[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        var results = BoundedParallel.Run(files.Count, Environment.ProcessorCount, (i, startClock) =>
         {
             var file = files[i];
             SourceFile source;
@@ -43,20 +41,25 @@ internal static class CheckRunner
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 readErrors[i] = $"cannot read '{file.DisplayPath}': {ex.Message}";
-                return;
+                return null;
             }
 
-            var analysis = AnalysisTimeLimit.Analyze(file.DisplayPath, source.Text, overrides.Configuration.For(file.FullPath).Timeout, analyze);
-            results[i] = new Checked(analysis.Diagnostics, CrossFileEntry.From(analysis.Document));
+            // The engine runs on this thread, under the file's bound (.editorconfig / .globalconfig).
+            startClock(overrides.Configuration.For(file.FullPath).Timeout);
+            var analysis = (analyze ?? DigestEngine.Analyze)(file.DisplayPath, source.Text);
 
             // "N can be repaired" counts what fix would apply: only a file with candidates is planned, and not one
             // fix refuses to rewrite (invalid bytes would become U+FFFD).
-            if (source.IsValidEncoding && analysis.Diagnostics.Any(DigestRepairs.IsCandidate))
-            {
-                repaired[i] = DigestRepairs.Plan(file.DisplayPath, source.Text, analysis).Repaired;
-            }
-
+            var repaired = source.IsValidEncoding && analysis.Diagnostics.Any(DigestRepairs.IsCandidate)
+                ? DigestRepairs.Plan(file.DisplayPath, source.Text, analysis).Repaired
+                : null;
             progress?.Advance();
+            return new Checked(analysis.Diagnostics, CrossFileEntry.From(analysis.Document), repaired);
+        }, i =>
+        {
+            progress?.Advance();
+            var timedOut = AnalysisTimeLimit.TimedOutAnalysis(files[i].DisplayPath, null, overrides.Configuration.For(files[i].FullPath).Timeout);
+            return new Checked(timedOut.Diagnostics, CrossFileEntry.From(timedOut.Document), null);
         });
 
         timings?.Mark("read and analyze");
@@ -84,7 +87,7 @@ internal static class CheckRunner
         // Severities configured in .editorconfig / .globalconfig, as the build applies them (the engine reports defaults).
         var configured = new List<DigestDiagnostic>(diagnostics.Count);
         var repairable = new HashSet<DigestDiagnostic>();
-        var willRepair = new HashSet<DigestDiagnostic>(repaired.Where(r => r is not null).SelectMany(r => r!));
+        var willRepair = new HashSet<DigestDiagnostic>(results.SelectMany(r => r?.Repaired ?? []));
         foreach (var d in diagnostics)
         {
             if (!index.TryGetValue(d.Path, out var i))

@@ -71,12 +71,34 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
 
     public static byte[] ReadCapped(Stream stream)
     {
-        if (stream.CanSeek && stream.Length > MaxBytes)
+        var buffer = new MemoryStream();
+        if (stream.CanSeek)
         {
-            throw new FileTooLargeException(stream.Length);
+            if (stream.Length > MaxBytes)
+            {
+                throw new FileTooLargeException(stream.Length);
+            }
+
+            // The usual case: read straight into an array of the length the file has (one copy, one allocation).
+            var bytes = new byte[stream.Length];
+            var filled = 0;
+            int got;
+            while (filled < bytes.Length && (got = stream.Read(bytes, filled, bytes.Length - filled)) > 0)
+            {
+                filled += got;
+            }
+
+            Span<byte> probe = stackalloc byte[1];
+            if (filled < bytes.Length || stream.Read(probe) == 0)
+            {
+                return filled == bytes.Length ? bytes : bytes.AsSpan(0, filled).ToArray();
+            }
+
+            // It grew while it was read: what has been read so far, then the rest as for a stream of unknown length.
+            buffer.Write(bytes, 0, filled);
+            buffer.Write(probe);
         }
 
-        var buffer = new MemoryStream(stream.CanSeek ? (int)stream.Length : 1 << 16);
         var chunk = new byte[1 << 16];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
@@ -89,7 +111,12 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+        if (buffer.Length > MaxBytes)
+        {
+            throw new FileTooLargeException(null);
+        }
+
+        return buffer.ToArray();
     }
 
     public static SourceFile Decode(InputFile file, byte[] bytes)

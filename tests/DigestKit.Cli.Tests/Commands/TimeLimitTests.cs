@@ -42,6 +42,30 @@ public sealed class TimeLimitTests
         }
     }
 
+    /// <summary>The engine runs on the thread that picked the file (no hand-off per file), so a hung file holds
+    /// its thread: check gives that thread up and starts another, and more hung files than threads still end.</summary>
+    [Fact]
+    public void Check_gives_up_more_hung_files_than_it_has_threads_and_checks_the_rest()
+    {
+        using var dir = new TempDirectory();
+        dir.Write(".editorconfig", "root = true\n\n[slow*.md]\ndigestkit.analysis_timeout_seconds = 0.2\n"u8.ToArray());
+        var hung = Enumerable.Range(0, 2 * Environment.ProcessorCount + 1).Select(i => new InputFile($"slow{i}.md", dir.Write($"slow{i}.md", Clean))).ToList();
+        var broken = new InputFile("broken.md", dir.Write("broken.md", Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Clean).Replace("template: \"post\"\n", ""))));
+        using var release = new ManualResetEventSlim();
+        try
+        {
+            var run = CheckRunner.Run([.. hung, broken], analyze: Hang("slow", release));
+
+            Assert.Equal(hung.Select(f => (f.DisplayPath, "DK9001")), run.Report.Diagnostics.Where(d => d.Path.StartsWith("slow", StringComparison.Ordinal)).Select(d => (d.Path, d.Id)));
+            Assert.Equal(["DK1004"], run.Report.Diagnostics.Where(d => d.Path == "broken.md").Select(d => d.Id));
+            Assert.Equal(hung.Count + 1, run.Report.Files.Count);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
     [Fact]
     public void The_language_server_reports_DK9001_for_a_buffer_past_the_global_bound()
     {
@@ -66,7 +90,7 @@ public sealed class TimeLimitTests
 
     private static Func<string, string, DigestAnalysis> Hang(string name, ManualResetEventSlim release) => (path, text) =>
     {
-        if (path.EndsWith(name, StringComparison.Ordinal))
+        if (path.StartsWith(name, StringComparison.Ordinal) || path.EndsWith(name, StringComparison.Ordinal))
         {
             release.Wait();
         }
