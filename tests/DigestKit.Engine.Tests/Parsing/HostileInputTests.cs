@@ -111,6 +111,58 @@ public class HostileInputTests
         }
     }
 
+    [Fact]
+    public void A_body_read_in_chunks_gives_the_papers_and_diagnostics_of_one_read()
+    {
+        // Every chunk length down to one character cuts before every level-1 heading it may: the blocks, and so
+        // the papers (records compared field by field, spans included) and the parser's findings, must be those of
+        // reading the body whole.
+        var texts = TestPaths.AllSampleFiles
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.DataDir, "fuzz-corpus")))
+            .Concat(Directory.GetFiles(Path.Combine(TestPaths.DataDir, "messages")))
+            .Select(File.ReadAllText)
+            .Concat(ChunkBoundaryCases())
+            .ToList();
+        foreach (var text in texts)
+        {
+            var (wholePapers, wholeDiagnostics) = ParseBody(text, int.MaxValue);
+            foreach (var chunk in new[] { 1, 5, 40, 700 })
+            {
+                var (papers, diagnostics) = ParseBody(text, chunk);
+                Assert.True(wholePapers.Equals(papers), $"chunks of {chunk} change the papers of:\n{text.Substring(0, Math.Min(300, text.Length))}");
+                Assert.Equal(wholeDiagnostics.Select(d => d.ToString()), diagnostics.Select(d => d.ToString()));
+            }
+        }
+    }
+
+    /// <summary>Blocks a heading line could be read into, and blocks it ends.</summary>
+    private static IEnumerable<string> ChunkBoundaryCases()
+    {
+        string[] before =
+        {
+            "<div>\n", "<div>\n\n", "<!-- open\n", "<!-- open\n\n", "<!-- closed -->\n", "<script>\n\n", "<script></script>\n",
+            "<?pi\n\n", "<!DOCTYPE\n\n", "<![CDATA[\n\n", "<a href=\"x\">\n", "<a href=\"x\">\n\n", "- <div>\n", "- <!--\n",
+            "- item\n", "- item\n\n", "text\n", "    code\n\n", "[x]: /url\n", "#5. T\n", "- retweets: 1\n  lazy\n", "\r\n", "\r",
+        };
+        string[] headings = { "# 1. T\n", "#\n", "# \r\n", "#\t2. T\r", "#\n===\n", "##\n" };
+        foreach (var b in before)
+        {
+            foreach (var h in headings)
+            {
+                yield return Digests.FrontMatter + "\n# 1. A\n\n" + b + h + "A B\n\n" + b + h + "-->\n</script>\n?>\n>\n]]>\n\n" + h;
+                yield return b + h + b + h;
+            }
+        }
+    }
+
+    private static (EquatableArray<Paper> Papers, List<DigestDiagnostic> Diagnostics) ParseBody(string text, int chunkLength)
+    {
+        var diagnostics = new List<DigestDiagnostic>();
+        var context = new ParseContext("test.md", text, diagnostics);
+        FrontMatterParser.Parse(context, out var bodyStart);
+        return (BodyParser.Parse(context, bodyStart, chunkLength), diagnostics);
+    }
+
     /// <summary>The parser's and the rules' findings without the cap.</summary>
     private static List<DigestDiagnostic> Uncapped(string text)
     {
