@@ -22,7 +22,7 @@ namespace DigestKit.Engine.Parsing
         /// its syntax tree, about 500 bytes a block, is never alive whole: a megabyte of <c>#</c> lines is half a million
         /// blocks. Real posts are shorter (the longest sample is 53 KB) and are read in one piece.
         /// </summary>
-        internal const int ChunkLength = 128 * 1024;
+        internal const int ChunkLength = 32 * 1024;
 
         public static EquatableArray<Paper> Parse(ParseContext context, int bodyStart) => Parse(context, bodyStart, ChunkLength);
 
@@ -50,31 +50,35 @@ namespace DigestKit.Engine.Parsing
                 return EquatableArray<Paper>.Empty;
             }
 
-            var papers = new List<Paper>();
-            PaperBuilder? current = null;
-            foreach (var block in blocks.Ranges)
+            // The papers are counted first, so their array is made once at its size (on a file of headings it is
+            // megabytes, and a growing list would copy it as many times as it doubles).
+            var count = 0;
+            for (var i = 0; i < blocks.Ranges.Count; i++)
             {
-                var start = block.Start;
-                var end = block.End;
-                if (end <= start || start < bodyStart)
+                count += Trimmed(blocks.Ranges[i], text, bodyStart, out var s, out _) && IsPaperHeading(blocks.Ranges[i], text, s) ? 1 : 0;
+            }
+
+            var papers = count == 0 ? Array.Empty<Paper>() : new Paper[count];
+            var built = 0;
+            var current = new PaperBuilder(context);
+            var open = false;
+            for (var i = 0; i < blocks.Ranges.Count; i++)
+            {
+                var block = blocks.Ranges[i];
+                if (!Trimmed(block, text, bodyStart, out var start, out var end))
                 {
                     continue;
                 }
 
-                (start, end) = TextScanner.Trim(text, start, end);
-                if (end <= start)
+                if (IsPaperHeading(block, text, start))
                 {
-                    continue;
-                }
-
-                if (block.Kind == BlockKind.Heading1 || (block.Kind == BlockKind.Paragraph && text[start] == '#'))
-                {
-                    if (current != null)
+                    if (open)
                     {
-                        papers.Add(current.Build());
+                        papers[built++] = current.Build();
                     }
 
-                    current = new PaperBuilder(context, start, TextScanner.LineEnd(text, start));
+                    current.Start(start, TextScanner.LineEnd(text, start));
+                    open = true;
                     if (block.Kind == BlockKind.Paragraph)
                     {
                         // "#5. Title" is a paragraph to Markdown; anything under it on the same paragraph is lost to
@@ -89,7 +93,7 @@ namespace DigestKit.Engine.Parsing
                     continue;
                 }
 
-                if (current == null)
+                if (!open)
                 {
                     var lineEnd = Math.Min(end, TextScanner.LineEnd(text, start));
                     context.ReportUnexpected(start, lineEnd, "before the first paper");
@@ -113,13 +117,31 @@ namespace DigestKit.Engine.Parsing
                 }
             }
 
-            if (current != null)
+            if (open)
             {
-                papers.Add(current.Build());
+                papers[built++] = current.Build();
             }
 
-            return new EquatableArray<Paper>(papers.ToArray());
+            return new EquatableArray<Paper>(papers);
         }
+
+        /// <summary>The block's range trimmed of white space; false for a block of the front matter or an empty one.</summary>
+        private static bool Trimmed(BlockRange block, string text, int bodyStart, out int start, out int end)
+        {
+            start = block.Start;
+            end = block.End;
+            if (end <= start || start < bodyStart)
+            {
+                return false;
+            }
+
+            (start, end) = TextScanner.Trim(text, start, end);
+            return end > start;
+        }
+
+        /// <summary>A level-1 heading, or a paragraph that starts with '#' ("#5. Title"), opens a paper.</summary>
+        private static bool IsPaperHeading(BlockRange block, string text, int start) =>
+            block.Kind == BlockKind.Heading1 || (block.Kind == BlockKind.Paragraph && text[start] == '#');
 
         /// <summary>
         /// The body's top-level blocks, or null when the body cannot be read at all (nested past Markdig's depth limit).
@@ -498,9 +520,9 @@ namespace DigestKit.Engine.Parsing
         /// </summary>
         private sealed class BlockList
         {
-            public List<BlockRange> Ranges { get; } = new List<BlockRange>();
+            public SegmentedList<BlockRange> Ranges { get; } = new SegmentedList<BlockRange>();
 
-            public List<(int Start, int End)> Items { get; } = new List<(int Start, int End)>();
+            public SegmentedList<(int Start, int End)> Items { get; } = new SegmentedList<(int Start, int End)>();
 
             /// <summary>Appends the top-level blocks of <paramref name="document"/>, read from the text at <paramref name="offset"/>.</summary>
             public void Add(MarkdownDocument document, int offset, int textLength)
@@ -531,6 +553,39 @@ namespace DigestKit.Engine.Parsing
                     };
                     Ranges.Add(new BlockRange(kind, offset + block.Span.Start, Math.Min(textLength, offset + block.Span.End + 1), firstItem, Items.Count - firstItem));
                 }
+            }
+        }
+
+        /// <summary>
+        /// An append-only list kept in arrays of <see cref="SegmentLength"/> items, each under the large object heap's
+        /// 85,000 bytes: half a million blocks then cost no large arrays copied as a list doubles (each one counts
+        /// towards a full collection).
+        /// </summary>
+        private sealed class SegmentedList<T>
+        {
+            private const int SegmentLength = 4096;
+            private readonly List<T[]> _segments = new List<T[]>();
+
+            public int Count { get; private set; }
+
+            public T this[int index] => _segments[index / SegmentLength][index % SegmentLength];
+
+            public void Add(T item)
+            {
+                if (Count % SegmentLength == 0)
+                {
+                    // The first segment grows up to full size, so a small post's few blocks take a few bytes.
+                    _segments.Add(new T[Count == 0 ? 16 : SegmentLength]);
+                }
+                else if (Count < SegmentLength && Count == _segments[0].Length)
+                {
+                    var grown = new T[Math.Min(SegmentLength, Count * 2)];
+                    Array.Copy(_segments[0], grown, Count);
+                    _segments[0] = grown;
+                }
+
+                _segments[Count / SegmentLength][Count % SegmentLength] = item;
+                Count++;
             }
         }
 
