@@ -10,7 +10,9 @@ namespace DigestKit.Benchmarks.Engine;
 /// input runs a few times and the best time counts. Run:
 /// <c>dotnet run -c Release --project bench/DigestKit.Benchmarks -- hostile [megabytes…] [shape…]</c>, e.g.
 /// <c>hostile 1 hash-lines</c> for one shape (its peak working set is then that shape's alone; the shapes are the
-/// second names in <see cref="Inputs"/>, and an unknown one lists them).
+/// second names in <see cref="Inputs"/>, and an unknown one lists them). The CLI runs without concurrent GC; set
+/// <c>DOTNET_gcConcurrent=0</c> to measure as it does (with background GC on two busy cores a file of half a million
+/// papers takes about twice as long).
 /// </summary>
 internal static class HostileInputs
 {

@@ -18,11 +18,14 @@ namespace DigestKit.Engine.Parsing
         private static readonly MarkdownPipeline Pipeline = CreatePipeline();
 
         /// <summary>
-        /// A body longer than this is read by Markdig a run of paper sections at a time (<see cref="TryReadChunks"/>), so
-        /// its syntax tree, about 500 bytes a block, is never alive whole: a megabyte of <c>#</c> lines is half a million
-        /// blocks. Real posts are shorter (the longest sample is 53 KB) and are read in one piece.
+        /// A body longer than <see cref="ChunksAtLeast"/> chunks is read by Markdig a run of paper sections at a time
+        /// (<see cref="TryReadChunks"/>), so its syntax tree, about 500 bytes a block, is never alive whole: a megabyte of
+        /// <c>#</c> lines is half a million blocks. A chunk's text stays under the large object heap's threshold. Real
+        /// posts are far shorter (the longest sample is 53 KB) and are read in one piece, as before.
         /// </summary>
         internal const int ChunkLength = 32 * 1024;
+
+        private const int ChunksAtLeast = 8;
 
         public static EquatableArray<Paper> Parse(ParseContext context, int bodyStart) => Parse(context, bodyStart, ChunkLength);
 
@@ -152,7 +155,7 @@ namespace DigestKit.Engine.Parsing
         private static BlockList? ReadBlocks(ParseContext context, int bodyStart, int chunkLength)
         {
             var text = context.Text;
-            if (text.Length - bodyStart > chunkLength && TryReadChunks(text, bodyStart, chunkLength) is { } chunked)
+            if ((text.Length - bodyStart) / ChunksAtLeast > chunkLength && TryReadChunks(text, bodyStart, chunkLength) is { } chunked)
             {
                 return chunked;
             }
