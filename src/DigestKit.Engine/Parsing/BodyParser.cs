@@ -495,27 +495,7 @@ namespace DigestKit.Engine.Parsing
         /// A top-level block as the papers read it: its kind and its range in the whole text (Markdig's inclusive end
         /// plus one, clamped to the text), and for a list the run of its items in <see cref="BlockList.Items"/>.
         /// </summary>
-        private readonly struct BlockRange
-        {
-            public BlockRange(BlockKind kind, int start, int end, int firstItem, int itemCount)
-            {
-                Kind = kind;
-                Start = start;
-                End = end;
-                FirstItem = firstItem;
-                ItemCount = itemCount;
-            }
-
-            public BlockKind Kind { get; }
-
-            public int Start { get; }
-
-            public int End { get; }
-
-            public int FirstItem { get; }
-
-            public int ItemCount { get; }
-        }
+        private readonly record struct BlockRange(BlockKind Kind, int Start, int End, int FirstItem, int ItemCount);
 
         /// <summary>
         /// What the papers need of Markdig's blocks, taken as each document is read so that its tree can be dropped
