@@ -29,6 +29,10 @@ internal static class HostileInputs
     public static IEnumerable<(string Name, string Key, Func<int, string> Make)> Inputs()
     {
         yield return ("'#' lines", "hash-lines", n => Repeat("#\n", n));
+        yield return ("'<!--' then '#' lines", "comment-hash-lines", n => "<!--\n" + Repeat("#\n", n));
+        yield return ("'#' and '<div>' lines", "div-hash-lines", n => Repeat("#\n<div>\n", n));
+        yield return ("'#' and '[x]: /u' lines", "definition-hash-lines", n => Repeat("#\n[x]: /u\n", n));
+        yield return ("'[x]: /u', '<div>', '#' lines", "definition-div-hash-lines", n => Repeat("[x]: /u\n<div>\n#\n\n", n));
         yield return ("'[' run, one line", "bracket-run", n => Repeat("[", n));
         yield return ("'[' lines", "bracket-lines", n => Repeat("[\n", n));
         yield return ("'[x](' lines", "link-open-lines", n => Repeat("[x](\n", n));

@@ -191,11 +191,13 @@ namespace DigestKit.Engine.Parsing
         /// The blocks of the whole text read in chunks of at least <paramref name="chunkLength"/> characters, each cut
         /// before a level-1 ATX heading line (<c>#</c> then a space, a tab or the line's end) where nothing the chunk
         /// leaves open could take that line in: such a heading interrupts a paragraph and, being unindented, ends a
-        /// list or an indented code block, so only an HTML block can run on past it. A cut after an HTML block that
-        /// may still be open is moved on (twice as far each time, so the text is read at most about three times).
-        /// The blocks are then those of one parse of the whole text. Null, and the caller reads the text whole as
-        /// before, when a chunk fails, the first one has a block running from the front matter into the body, or a
-        /// chunk has link reference definitions.
+        /// list or an indented code block, so only an HTML block can run on past it. When the chunk ends in an HTML
+        /// block that may still be open, the next chunk starts at that block's line instead; when that block is the
+        /// chunk's first, the cut is moved on (twice as far each time, so such a block is read about three times).
+        /// The blocks are then those of one parse of the whole text (see <see cref="BlockList.Add"/> for the one block
+        /// Markdig makes per document). Null, and the caller reads the text whole as before, when a chunk fails or the
+        /// first one has a block running from the front matter into the body. Markdig's search for a link reference
+        /// definition's paragraph among its siblings is linear, so chunks also keep a file of definitions linear.
         /// </summary>
         private static BlockList? TryReadChunks(string text, int bodyStart, int chunkLength)
         {
@@ -216,14 +218,24 @@ namespace DigestKit.Engine.Parsing
                         return null;
                     }
 
-                    if ((start == 0 && StraddlesBodyStart(document, bodyStart)) || HasDefinitions(document))
+                    if (start == 0 && StraddlesBodyStart(document, bodyStart))
                     {
                         return null;
                     }
 
                     if (end == text.Length || EndsClosed(document, text, end))
                     {
-                        blocks.Add(document, start, text.Length);
+                        blocks.Add(document, start, text.Length, document.Count, chunk: true);
+                        break;
+                    }
+
+                    // The HTML block that may run on is the chunk's last: the blocks before it are the whole text's, and
+                    // the next chunk starts on its line, where nothing was open (a paragraph it interrupts has ended).
+                    var restart = LineStart(text, start + document[document.Count - 1].Span.Start);
+                    if (restart > start && restart > bodyStart)
+                    {
+                        blocks.Add(document, start, text.Length, document.Count - 1, chunk: true);
+                        end = restart;
                         break;
                     }
 
@@ -236,21 +248,16 @@ namespace DigestKit.Engine.Parsing
             return blocks;
         }
 
-        /// <summary>
-        /// Whether Markdig gathered link reference definitions (<c>[x]: /url</c>): one group per document, with a span
-        /// that is not where they stand, so a document read in chunks would have its own group in every chunk.
-        /// </summary>
-        private static bool HasDefinitions(MarkdownDocument document)
+        /// <summary>The start of the line (as Markdig breaks lines: CR, LF, CR LF) that holds <paramref name="offset"/>.</summary>
+        private static int LineStart(string text, int offset)
         {
-            foreach (var block in document)
+            var i = Math.Min(offset, text.Length);
+            while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
             {
-                if (block is LinkReferenceDefinitionGroup)
-                {
-                    return true;
-                }
+                i--;
             }
 
-            return false;
+            return i;
         }
 
         /// <summary>The first line start at or after <paramref name="from"/> that is a level-1 ATX heading, or the text's length.</summary>
@@ -507,13 +514,35 @@ namespace DigestKit.Engine.Parsing
 
             public SegmentedList<(int Start, int End)> Items { get; } = new SegmentedList<(int Start, int End)>();
 
-            /// <summary>Appends the top-level blocks of <paramref name="document"/>, read from the text at <paramref name="offset"/>.</summary>
-            public void Add(MarkdownDocument document, int offset, int textLength)
+            private bool _hasDefinitions;
+
+            /// <summary>
+            /// Appends the top-level blocks of <paramref name="document"/>, read from the text at <paramref name="offset"/>.
+            /// Markdig gathers a document's link reference definitions (<c>[x]: /url</c>) into one group, placed where the
+            /// first stood with the span 0..(its length - 1) whatever its offset: a text read in <paramref name="chunk"/>s
+            /// keeps only the first chunk's group, at that span, as one read of the whole text has it.
+            /// </summary>
+            public void Add(MarkdownDocument document, int offset, int textLength) => Add(document, offset, textLength, document.Count, chunk: false);
+
+            /// <summary>Appends the first <paramref name="count"/> top-level blocks of <paramref name="document"/>.</summary>
+            public void Add(MarkdownDocument document, int offset, int textLength, int count, bool chunk)
             {
-                foreach (var block in document)
+                for (var i = 0; i < count; i++)
                 {
+                    var block = document[i];
                     if (block.Span.IsEmpty)
                     {
+                        continue;
+                    }
+
+                    if (block is LinkReferenceDefinitionGroup && chunk)
+                    {
+                        if (!_hasDefinitions)
+                        {
+                            _hasDefinitions = true;
+                            Ranges.Add(new BlockRange(BlockKind.Other, block.Span.Start, Math.Min(textLength, block.Span.End + 1), Items.Count, 0));
+                        }
+
                         continue;
                     }
 

@@ -164,7 +164,7 @@ public class HostileInputTests
         {
             "<div>\n", "<div>\n\n", "<!-- open\n", "<!-- open\n\n", "<!-- closed -->\n", "<script>\n\n", "<script></script>\n",
             "<?pi\n\n", "<!DOCTYPE\n\n", "<![CDATA[\n\n", "<a href=\"x\">\n", "<a href=\"x\">\n\n", "- <div>\n", "- <!--\n",
-            "- item\n", "- item\n\n", "text\n", "    code\n\n", "[x]: /url\n", "#5. T\n", "- retweets: 1\n  lazy\n", "\r\n", "\r",
+            "- item\n", "- item\n\n", "text\n", "    code\n\n", "[x]: /url\n", "[y]:\n/url 'title'\n", "[x]: /other\n\n", "text\n<div>\n", "text\n<a href=\"x\">\n", "- item\n<div>\n", "   <div>\n", "- a\n  <div>\n", "[z]: /u\n<div>\n", "#5. T\n", "- retweets: 1\n  lazy\n", "\r\n", "\r",
         };
         string[] headings = { "# 1. T\n", "#\n", "# \r\n", "#\t2. T\r", "#\n===\n", "##\n" };
         foreach (var b in before)
