@@ -20,12 +20,13 @@ namespace DigestKit.Engine.Parsing
         /// <summary>
         /// A body longer than <see cref="ChunksAtLeast"/> chunks is read by Markdig a run of paper sections at a time
         /// (<see cref="TryReadChunks"/>), so its syntax tree, about 500 bytes a block, is never alive whole: a megabyte of
-        /// <c>#</c> lines is half a million blocks. A chunk's text stays under the large object heap's threshold. Real
-        /// posts are far shorter (the longest sample is 53 KB) and are read in one piece, as before.
+        /// <c>#</c> lines is half a million blocks, and Markdig's handling of link reference definitions is quadratic in
+        /// a document's blocks. A chunk's text stays under the large object heap's threshold. Real posts are shorter
+        /// than two chunks (the longest sample is 53 KB) and are read in one piece, as before.
         /// </summary>
         internal const int ChunkLength = 32 * 1024;
 
-        private const int ChunksAtLeast = 8;
+        private const int ChunksAtLeast = 2;
 
         public static EquatableArray<Paper> Parse(ParseContext context, int bodyStart) => Parse(context, bodyStart, ChunkLength);
 
