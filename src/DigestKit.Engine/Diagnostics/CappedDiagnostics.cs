@@ -19,7 +19,9 @@ namespace DigestKit.Engine
         internal const int CompactAt = 8192;
 
         private readonly Dictionary<string, int> _omittedById = new Dictionary<string, int>(StringComparer.Ordinal);
-        private readonly HashSet<string> _keptIds = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>The IDs among those kept at the last compaction, each with its count of findings skipped since (one lookup a skip).</summary>
+        private readonly Dictionary<string, SkipCount> _keptIds = new Dictionary<string, SkipCount>(StringComparer.Ordinal);
         private DigestDiagnostic? _firstOmitted;
         private int _latestKept = int.MaxValue;
         private int _omitted;
@@ -46,15 +48,33 @@ namespace DigestKit.Engine
         public static bool TrySkip(List<DigestDiagnostic> list, DigestRule rule, SourceSpan span)
         {
             if (list is not CappedDiagnostics capped || !capped.Compacted || span.Start <= capped._latestKept ||
-                capped._firstOmitted is null || span.Start <= capped._firstOmitted.Span.Start || !capped._keptIds.Contains(rule.Id))
+                capped._firstOmitted is null || span.Start <= capped._firstOmitted.Span.Start || !capped._keptIds.TryGetValue(rule.Id, out var skipped))
             {
                 return false;
             }
 
             capped._omitted++;
-            capped._omittedById.TryGetValue(rule.Id, out var n);
-            capped._omittedById[rule.Id] = n + 1;
+            skipped.Count++;
             return true;
+        }
+
+        /// <summary>Adds the findings <see cref="TrySkip"/> counted to <see cref="_omittedById"/>.</summary>
+        private void TakeSkipped()
+        {
+            foreach (var pair in _keptIds)
+            {
+                if (pair.Value.Count > 0)
+                {
+                    _omittedById.TryGetValue(pair.Key, out var n);
+                    _omittedById[pair.Key] = n + pair.Value.Count;
+                    pair.Value.Count = 0;
+                }
+            }
+        }
+
+        private sealed class SkipCount
+        {
+            public int Count;
         }
 
         /// <summary>Cuts the list to <see cref="Max"/> and adds the DK9020 for the rest; returns how many were left out.</summary>
@@ -65,6 +85,7 @@ namespace DigestKit.Engine
                 Compact(Max);
             }
 
+            TakeSkipped();
             if (_omitted == 0)
             {
                 return 0;
@@ -135,7 +156,11 @@ namespace DigestKit.Engine
             _latestKept = 0;
             foreach (var d in kept)
             {
-                _keptIds.Add(d.Id);
+                if (!_keptIds.ContainsKey(d.Id))
+                {
+                    _keptIds.Add(d.Id, new SkipCount());
+                }
+
                 _latestKept = Math.Max(_latestKept, d.Span.Start);
             }
         }

@@ -36,6 +36,20 @@ namespace DigestKit.Engine
 
         public bool Owns(DigestRule rule)
         {
+            // Asked once per finding (millions on a hostile file): an array is scanned without an enumerator.
+            if (Reports is DigestRule[] array)
+            {
+                foreach (var r in array)
+                {
+                    if (ReferenceEquals(r, rule))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             foreach (var r in Reports)
             {
                 if (ReferenceEquals(r, rule))

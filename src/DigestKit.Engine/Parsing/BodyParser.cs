@@ -17,7 +17,21 @@ namespace DigestKit.Engine.Parsing
     {
         private static readonly MarkdownPipeline Pipeline = CreatePipeline();
 
-        public static EquatableArray<Paper> Parse(ParseContext context, int bodyStart)
+        /// <summary>
+        /// A body longer than <see cref="ChunksAtLeast"/> chunks is read by Markdig a run of paper sections at a time
+        /// (<see cref="TryReadChunks"/>), so its syntax tree, about 500 bytes a block, is never alive whole: a megabyte of
+        /// <c>#</c> lines is half a million blocks, and Markdig's handling of link reference definitions is quadratic in
+        /// a document's blocks. A chunk's text stays under the large object heap's threshold. Real posts are shorter
+        /// than two chunks (the longest sample is 53 KB) and are read in one piece, as before.
+        /// </summary>
+        internal const int ChunkLength = 32 * 1024;
+
+        private const int ChunksAtLeast = 2;
+
+        public static EquatableArray<Paper> Parse(ParseContext context, int bodyStart) => Parse(context, bodyStart, ChunkLength);
+
+        /// <summary>Parses with chunks of at least <paramref name="chunkLength"/> characters (tests pass small ones).</summary>
+        internal static EquatableArray<Paper> Parse(ParseContext context, int bodyStart, int chunkLength)
         {
             var text = context.Text;
             if (bodyStart >= text.Length)
@@ -34,38 +48,42 @@ namespace DigestKit.Engine.Parsing
                 return EquatableArray<Paper>.Empty;
             }
 
-            var blocks = ReadBlocks(context, bodyStart);
+            var blocks = ReadBlocks(context, bodyStart, chunkLength);
             if (blocks == null)
             {
                 return EquatableArray<Paper>.Empty;
             }
 
-            var papers = new List<Paper>();
-            PaperBuilder? current = null;
-            foreach (var (block, offset) in blocks)
+            // The papers are counted first, so their array is made once at its size (on a file of headings it is
+            // megabytes, and a growing list would copy it as many times as it doubles).
+            var count = 0;
+            for (var i = 0; i < blocks.Ranges.Count; i++)
             {
-                var start = offset + block.Span.Start;
-                var end = Math.Min(text.Length, offset + block.Span.End + 1);
-                if (block.Span.IsEmpty || end <= start || start < bodyStart)
-                {
-                    continue;
-                }
+                count += Trimmed(blocks.Ranges[i], text, bodyStart, out var s, out _) && IsPaperHeading(blocks.Ranges[i], text, s) ? 1 : 0;
+            }
 
-                (start, end) = TextScanner.Trim(text, start, end);
-                if (end <= start)
+            var papers = count == 0 ? Array.Empty<Paper>() : new Paper[count];
+            var built = 0;
+            var current = new PaperBuilder(context);
+            var open = false;
+            for (var i = 0; i < blocks.Ranges.Count; i++)
+            {
+                var block = blocks.Ranges[i];
+                if (!Trimmed(block, text, bodyStart, out var start, out var end))
                 {
                     continue;
                 }
 
                 if (IsPaperHeading(block, text, start))
                 {
-                    if (current != null)
+                    if (open)
                     {
-                        papers.Add(current.Build());
+                        papers[built++] = current.Build();
                     }
 
-                    current = new PaperBuilder(context, start, TextScanner.LineEnd(text, start));
-                    if (block is ParagraphBlock)
+                    current.Start(start, TextScanner.LineEnd(text, start));
+                    open = true;
+                    if (block.Kind == BlockKind.Paragraph)
                     {
                         // "#5. Title" is a paragraph to Markdown; anything under it on the same paragraph is lost to
                         // the heading, so report it.
@@ -79,22 +97,22 @@ namespace DigestKit.Engine.Parsing
                     continue;
                 }
 
-                if (current == null)
+                if (!open)
                 {
                     var lineEnd = Math.Min(end, TextScanner.LineEnd(text, start));
                     context.ReportUnexpected(start, lineEnd, "before the first paper");
                     continue;
                 }
 
-                switch (block)
+                switch (block.Kind)
                 {
-                    case ParagraphBlock:
+                    case BlockKind.Paragraph:
                         current.AddParagraph(start, end);
                         break;
-                    case ListBlock list:
-                        AddList(current, list, offset, text);
+                    case BlockKind.List:
+                        AddList(current, blocks, block, text);
                         break;
-                    case HtmlBlock:
+                    case BlockKind.Html:
                         current.AddHtml(start, end);
                         break;
                     default:
@@ -103,25 +121,47 @@ namespace DigestKit.Engine.Parsing
                 }
             }
 
-            if (current != null)
+            if (open)
             {
-                papers.Add(current.Build());
+                papers[built++] = current.Build();
             }
 
-            return new EquatableArray<Paper>(papers.ToArray());
+            return new EquatableArray<Paper>(papers);
         }
 
+        /// <summary>The block's range trimmed of white space; false for a block of the front matter or an empty one.</summary>
+        private static bool Trimmed(BlockRange block, string text, int bodyStart, out int start, out int end)
+        {
+            start = block.Start;
+            end = block.End;
+            if (end <= start || start < bodyStart)
+            {
+                return false;
+            }
+
+            (start, end) = TextScanner.Trim(text, start, end);
+            return end > start;
+        }
+
+        /// <summary>A level-1 heading, or a paragraph that starts with '#' ("#5. Title"), opens a paper.</summary>
+        private static bool IsPaperHeading(BlockRange block, string text, int start) =>
+            block.Kind == BlockKind.Heading1 || (block.Kind == BlockKind.Paragraph && text[start] == '#');
+
         /// <summary>
-        /// The body's top-level blocks, each with the offset its spans are relative to, or null when the body cannot be
-        /// read at all (nested past Markdig's depth limit). Markdig reads the whole text, so a large post is not copied (a
-        /// copy lands on the large object heap and costs Gen2 collections); blocks of the front matter are skipped by the
-        /// caller. Only when a block starts in the front matter and runs into the body (an HTML block opened by a YAML
-        /// line, say) is the body parsed alone.
+        /// The body's top-level blocks, or null when the body cannot be read at all (nested past Markdig's depth limit).
+        /// Markdig reads the whole text, so a large post is not copied (a copy lands on the large object heap and costs
+        /// Gen2 collections); blocks of the front matter are skipped by the caller. Only when a block starts in the
+        /// front matter and runs into the body (an HTML block opened by a YAML line, say) is the body parsed alone.
         /// </summary>
-        private static List<(Block Block, int Offset)>? ReadBlocks(ParseContext context, int bodyStart)
+        private static BlockList? ReadBlocks(ParseContext context, int bodyStart, int chunkLength)
         {
             var text = context.Text;
-            var blocks = new List<(Block Block, int Offset)>();
+            if ((text.Length - bodyStart) / ChunksAtLeast > chunkLength && TryReadChunks(text, bodyStart, chunkLength) is { } chunked)
+            {
+                return chunked;
+            }
+
+            var blocks = new BlockList();
             MarkdownDocument document;
             try
             {
@@ -144,12 +184,133 @@ namespace DigestKit.Engine.Parsing
                 return ReadPieces(context, bodyStart, text.Length, blocks) ? blocks : null;
             }
 
-            foreach (var block in document)
+            blocks.Add(document, 0, text.Length);
+            return blocks;
+        }
+
+        /// <summary>
+        /// The blocks of the whole text read in chunks of at least <paramref name="chunkLength"/> characters, each cut
+        /// before a level-1 ATX heading line (<c>#</c> then a space, a tab or the line's end) where nothing the chunk
+        /// leaves open could take that line in: such a heading interrupts a paragraph and, being unindented, ends a
+        /// list or an indented code block, so only an HTML block can run on past it. When the chunk ends in an HTML
+        /// block that may still be open, the next chunk starts at that block's line instead; when that block is the
+        /// chunk's first, the cut is moved on (twice as far each time, so such a block is read about three times).
+        /// The blocks are then those of one parse of the whole text (see <see cref="BlockList.Add"/> for the one block
+        /// Markdig makes per document). Null, and the caller reads the text whole as before, when a chunk fails or the
+        /// first one has a block running from the front matter into the body. Markdig's search for a link reference
+        /// definition's paragraph among its siblings is linear, so chunks also keep a file of definitions linear.
+        /// </summary>
+        private static BlockList? TryReadChunks(string text, int bodyStart, int chunkLength)
+        {
+            var blocks = new BlockList();
+            var start = 0;
+            while (start < text.Length)
             {
-                blocks.Add((block, 0));
+                var end = NextCut(text, Math.Max(start + chunkLength, bodyStart + 1));
+                while (true)
+                {
+                    MarkdownDocument document;
+                    try
+                    {
+                        document = Markdown.Parse(start == 0 && end == text.Length ? text : text.Substring(start, end - start), Pipeline);
+                    }
+                    catch (Exception)
+                    {
+                        return null;
+                    }
+
+                    if (start == 0 && StraddlesBodyStart(document, bodyStart))
+                    {
+                        return null;
+                    }
+
+                    if (end == text.Length || EndsClosed(document, text, end))
+                    {
+                        blocks.Add(document, start, text.Length, document.Count, chunk: true);
+                        break;
+                    }
+
+                    // The HTML block that may run on is the chunk's last: the blocks before it are the whole text's, and
+                    // the next chunk starts on its line, where nothing was open (a paragraph it interrupts has ended).
+                    var restart = LineStart(text, start + document[document.Count - 1].Span.Start);
+                    if (restart > start && restart > bodyStart)
+                    {
+                        blocks.Add(document, start, text.Length, document.Count - 1, chunk: true);
+                        end = restart;
+                        break;
+                    }
+
+                    end = NextCut(text, end + (end - start));
+                }
+
+                start = end;
             }
 
             return blocks;
+        }
+
+        /// <summary>The start of the line (as Markdig breaks lines: CR, LF, CR LF) that holds <paramref name="offset"/>.</summary>
+        private static int LineStart(string text, int offset)
+        {
+            var i = Math.Min(offset, text.Length);
+            while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
+            {
+                i--;
+            }
+
+            return i;
+        }
+
+        /// <summary>The first line start at or after <paramref name="from"/> that is a level-1 ATX heading, or the text's length.</summary>
+        private static int NextCut(string text, int from)
+        {
+            for (var i = from < text.Length ? text.IndexOf('#', from) : -1; i >= 0; i = i + 1 < text.Length ? text.IndexOf('#', i + 1) : -1)
+            {
+                var lineStart = i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
+                var next = i + 1 < text.Length ? text[i + 1] : '\n';
+                if (lineStart && (next == ' ' || next == '\t' || next == '\n' || next == '\r'))
+                {
+                    return i;
+                }
+            }
+
+            return text.Length;
+        }
+
+        /// <summary>
+        /// Whether the chunk ending at <paramref name="cut"/> leaves nothing open that the heading line there would
+        /// continue: its last block is not an HTML block, or is one of the kinds a blank line ends with a blank line
+        /// just before the cut. The other HTML kinds (comments, <c>&lt;script&gt;</c>…) run on over blank lines.
+        /// </summary>
+        private static bool EndsClosed(MarkdownDocument document, string text, int cut)
+        {
+            if (document.Count == 0 || document[document.Count - 1] is not HtmlBlock html)
+            {
+                return true;
+            }
+
+            if (html.Type != HtmlBlockType.InterruptingBlock && html.Type != HtmlBlockType.NonInterruptingBlock)
+            {
+                return false;
+            }
+
+            // The cut is a line start after a line break: the line before it is blank when only spaces and tabs
+            // stand between that break and the one before it.
+            var i = cut - 1;
+            if (i > 0 && text[i] == '\n' && text[i - 1] == '\r')
+            {
+                i--;
+            }
+
+            for (i--; i >= 0 && text[i] != '\n' && text[i] != '\r'; i--)
+            {
+                if (text[i] != ' ' && text[i] != '\t')
+                {
+                    return false;
+                }
+            }
+
+            return i >= 0;
         }
 
         /// <summary>
@@ -158,7 +319,7 @@ namespace DigestKit.Engine.Parsing
         /// up to a blank line that an unindented line follows). A paragraph Markdig still fails on is one DK2017 at its
         /// span, and every other piece is read as usual. False when the text is nested past Markdig's depth limit.
         /// </summary>
-        private static bool ReadPieces(ParseContext context, int start, int end, List<(Block Block, int Offset)> blocks)
+        private static bool ReadPieces(ParseContext context, int start, int end, BlockList blocks)
         {
             if (TryRead(context, start, end, blocks, out var failure))
             {
@@ -191,7 +352,7 @@ namespace DigestKit.Engine.Parsing
             return true;
         }
 
-        private static bool TryRead(ParseContext context, int start, int end, List<(Block Block, int Offset)> blocks, out Exception? failure)
+        private static bool TryRead(ParseContext context, int start, int end, BlockList blocks, out Exception? failure)
         {
             MarkdownDocument document;
             try
@@ -204,11 +365,7 @@ namespace DigestKit.Engine.Parsing
                 return false;
             }
 
-            foreach (var block in document)
-            {
-                blocks.Add((block, start));
-            }
-
+            blocks.Add(document, start, context.Text.Length);
             failure = null;
             return true;
         }
@@ -300,21 +457,11 @@ namespace DigestKit.Engine.Parsing
         private static bool IsContainerChar(char c) =>
             c == ' ' || c == '\t' || c == '-' || c == '*' || c == '+' || c == '>' || c == '.' || c == ')' || (c >= '0' && c <= '9');
 
-        private static bool IsPaperHeading(Block block, string text, int start) =>
-            block switch
-            {
-                HeadingBlock heading => heading.Level == 1,
-                ParagraphBlock => text[start] == '#',
-                _ => false,
-            };
-
-        private static void AddList(PaperBuilder paper, ListBlock list, int offset, string text)
+        private static void AddList(PaperBuilder paper, BlockList blocks, BlockRange list, string text)
         {
-            foreach (var item in list)
+            for (var i = list.FirstItem; i < list.FirstItem + list.ItemCount; i++)
             {
-                var start = offset + item.Span.Start;
-                var end = Math.Min(text.Length, offset + item.Span.End + 1);
-                (start, end) = TextScanner.Trim(text, start, end);
+                var (start, end) = TextScanner.Trim(text, blocks.Items[i].Start, blocks.Items[i].End);
                 if (end <= start)
                 {
                     continue;
@@ -340,6 +487,118 @@ namespace DigestKit.Engine.Parsing
                     var (s, e) = TextScanner.Trim(text, next, end);
                     paper.Unexpected(s, e);
                 }
+            }
+        }
+
+        private enum BlockKind : byte
+        {
+            Other,
+            Heading1,
+            Paragraph,
+            List,
+            Html,
+        }
+
+        /// <summary>
+        /// A top-level block as the papers read it: its kind and its range in the whole text (Markdig's inclusive end
+        /// plus one, clamped to the text), and for a list the run of its items in <see cref="BlockList.Items"/>.
+        /// </summary>
+        private readonly record struct BlockRange(BlockKind Kind, int Start, int End, int FirstItem, int ItemCount);
+
+        /// <summary>
+        /// What the papers need of Markdig's blocks, taken as each document is read so that its tree can be dropped
+        /// (twenty bytes a block instead of Markdig's few hundred).
+        /// </summary>
+        private sealed class BlockList
+        {
+            public SegmentedList<BlockRange> Ranges { get; } = new SegmentedList<BlockRange>();
+
+            public SegmentedList<(int Start, int End)> Items { get; } = new SegmentedList<(int Start, int End)>();
+
+            private bool _hasDefinitions;
+
+            /// <summary>
+            /// Appends the top-level blocks of <paramref name="document"/>, read from the text at <paramref name="offset"/>.
+            /// Markdig gathers a document's link reference definitions (<c>[x]: /url</c>) into one group, placed where the
+            /// first stood with the span 0..(its length - 1) whatever its offset: a text read in <paramref name="chunk"/>s
+            /// keeps only the first chunk's group, at that span, as one read of the whole text has it.
+            /// </summary>
+            public void Add(MarkdownDocument document, int offset, int textLength) => Add(document, offset, textLength, document.Count, chunk: false);
+
+            /// <summary>Appends the first <paramref name="count"/> top-level blocks of <paramref name="document"/>.</summary>
+            public void Add(MarkdownDocument document, int offset, int textLength, int count, bool chunk)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var block = document[i];
+                    if (block.Span.IsEmpty)
+                    {
+                        continue;
+                    }
+
+                    if (block is LinkReferenceDefinitionGroup && chunk)
+                    {
+                        if (!_hasDefinitions)
+                        {
+                            _hasDefinitions = true;
+                            Ranges.Add(new BlockRange(BlockKind.Other, block.Span.Start, Math.Min(textLength, block.Span.End + 1), Items.Count, 0));
+                        }
+
+                        continue;
+                    }
+
+                    var firstItem = Items.Count;
+                    if (block is ListBlock list)
+                    {
+                        foreach (var item in list)
+                        {
+                            Items.Add((offset + item.Span.Start, Math.Min(textLength, offset + item.Span.End + 1)));
+                        }
+                    }
+
+                    var kind = block switch
+                    {
+                        HeadingBlock heading => heading.Level == 1 ? BlockKind.Heading1 : BlockKind.Other,
+                        ParagraphBlock => BlockKind.Paragraph,
+                        ListBlock => BlockKind.List,
+                        HtmlBlock => BlockKind.Html,
+                        _ => BlockKind.Other,
+                    };
+                    Ranges.Add(new BlockRange(kind, offset + block.Span.Start, Math.Min(textLength, offset + block.Span.End + 1), firstItem, Items.Count - firstItem));
+                }
+            }
+        }
+
+        /// <summary>
+        /// An append-only list kept in arrays of <see cref="SegmentLength"/> items, each under the large object heap's
+        /// 85,000 bytes: half a million blocks then cost no large arrays copied as a list doubles (each one counts
+        /// towards a full collection).
+        /// </summary>
+        private sealed class SegmentedList<T>
+        {
+            private const int SegmentLength = 4096;
+            private readonly List<T[]> _segments = new List<T[]>();
+
+            public int Count { get; private set; }
+
+            public T this[int index] => _segments[index / SegmentLength][index % SegmentLength];
+
+            public void Add(T item)
+            {
+                if (Count % SegmentLength == 0)
+                {
+                    // The first segment grows up to full size, so a small post's few blocks take a few bytes.
+                    _segments.Add(new T[Count == 0 ? 16 : SegmentLength]);
+                }
+                else if (Count < SegmentLength && Count == _segments[0].Length)
+                {
+                    var grown = new T[Math.Min(SegmentLength, Count * 2)];
+                    Array.Copy(_segments[0], grown, Count);
+                    _segments[0] = grown;
+                }
+
+                _segments[Count / SegmentLength][Count % SegmentLength] = item;
+                Count++;
             }
         }
 

@@ -5,16 +5,19 @@ namespace DigestKit.Engine.Parsing
 {
     /// <summary>
     /// Collects the blocks of one paper section in the order the format gives them (authors, the metrics,
-    /// links and categories list, the abstract, the tweets) and reports what is missing or out of place.
+    /// links and categories list, the abstract, the tweets) and reports what is missing or out of place. One builder
+    /// serves every paper of a body in turn (<see cref="Start"/>, then <see cref="Build"/>): a file of half a million
+    /// headings then allocates half a million papers, not as many builders too.
     /// </summary>
     internal sealed class PaperBuilder
     {
         private readonly ParseContext _context;
-        private readonly int _start;
-        private readonly SourceSpan _headingSpan;
-        private readonly Spanned<int>? _rank;
-        private readonly Spanned<string> _title;
         private readonly List<EmbeddedTweet> _tweets = new List<EmbeddedTweet>();
+        private int _start;
+        private SourceSpan _headingSpan;
+        private Spanned<int>? _rank;
+        private Spanned<string> _title;
+        private string? _name;
         private int _end;
         private SourceSpan? _authorLine;
         private EquatableArray<Spanned<string>> _authors = EquatableArray<Spanned<string>>.Empty;
@@ -26,17 +29,31 @@ namespace DigestKit.Engine.Parsing
         private Spanned<string>? _abstract;
         private bool _sawList;
 
-        public PaperBuilder(ParseContext context, int start, int headingEnd)
+        public PaperBuilder(ParseContext context) => _context = context;
+
+        /// <summary>Begins the paper whose heading line is [start, headingEnd), forgetting the one built before.</summary>
+        public void Start(int start, int headingEnd)
         {
-            _context = context;
             _start = start;
-            (_, headingEnd) = TextScanner.Trim(context.Text, start, headingEnd);
+            (_, headingEnd) = TextScanner.Trim(_context.Text, start, headingEnd);
             _end = headingEnd;
-            _headingSpan = context.FromBounds(start, headingEnd);
-            (_rank, _title) = PaperLineParsers.Heading(context, start, headingEnd);
+            _headingSpan = _context.FromBounds(start, headingEnd);
+            (_rank, _title) = PaperLineParsers.Heading(_context, start, headingEnd);
+            _name = null;
+            _tweets.Clear();
+            _authorLine = null;
+            _authors = EquatableArray<Spanned<string>>.Empty;
+            _metrics = null;
+            _links = null;
+            _arxivId = null;
+            _categoryLine = null;
+            _categories = EquatableArray<CategoryLink>.Empty;
+            _abstract = null;
+            _sawList = false;
         }
 
-        private string Name => _rank is { } r ? r.Value.ToString(CultureInfo.InvariantCulture) : "'" + ParseContext.Quote(_title.Value) + "'";
+        /// <summary>The paper as messages name it, made once and only when a kept finding needs it.</summary>
+        private string Name => _name ??= _rank is { } r ? r.Value.ToString(CultureInfo.InvariantCulture) : "'" + ParseContext.Quote(_title.Value) + "'";
 
         /// <summary>The paper as DK2010 has always named it (the title in full, where <see cref="Name"/> shortens it).</summary>
         private string UnquotedName => _rank is { } r ? r.Value.ToString(CultureInfo.InvariantCulture) : "'" + _title.Value + "'";
@@ -94,32 +111,32 @@ namespace DigestKit.Engine.Parsing
         {
             _end = System.Math.Max(_end, end);
             var lineEnd = System.Math.Min(end, TextScanner.LineEnd(_context.Text, start));
-            _context.ReportUnexpected(start, lineEnd, "in paper " + Name);
+            _context.ReportUnexpected(start, lineEnd, this, static p => "in paper " + p.Name);
         }
 
         public Paper Build()
         {
             if (_authorLine == null)
             {
-                _context.Report(DigestRules.MissingAuthors, _headingSpan, Name);
+                _context.Report(DigestRules.MissingAuthors, _headingSpan, null, this, static p => new[] { p.Name });
             }
 
             foreach (var author in _authors)
             {
                 if (string.IsNullOrWhiteSpace(author.Value))
                 {
-                    _context.Report(DigestRules.EmptyAuthor, EmptyAuthorSpan(author.Span), UnquotedName);
+                    _context.Report(DigestRules.EmptyAuthor, EmptyAuthorSpan(author.Span), null, this, static p => new[] { p.UnquotedName });
                 }
             }
 
             if (_metrics == null)
             {
-                _context.Report(DigestRules.MissingMetrics, _headingSpan, Name);
+                _context.Report(DigestRules.MissingMetrics, _headingSpan, null, this, static p => new[] { p.Name });
             }
 
             if (_links == null)
             {
-                _context.Report(DigestRules.MissingLinks, _headingSpan, Name);
+                _context.Report(DigestRules.MissingLinks, _headingSpan, null, this, static p => new[] { p.Name });
             }
             else
             {
@@ -138,7 +155,7 @@ namespace DigestKit.Engine.Parsing
 
             if (_categoryLine == null)
             {
-                _context.Report(DigestRules.MissingCategories, _headingSpan, Name);
+                _context.Report(DigestRules.MissingCategories, _headingSpan, null, this, static p => new[] { p.Name });
             }
 
             return new Paper(

@@ -32,7 +32,8 @@ namespace DigestKit.Engine.Parsing
             if (digits == 0 || digits > 9 || i >= end || text[i] != '.')
             {
                 var (ts, te) = TextScanner.Trim(text, digitsStart, end);
-                context.Report(DigestRules.MalformedHeading, context.FromBounds(start, end), ParseContext.Quote(text.Substring(start, end - start)));
+                context.Report(DigestRules.MalformedHeading, context.FromBounds(start, end), null, (text, start, end),
+                    static s => new[] { ParseContext.Quote(s.text.Substring(s.start, s.end - s.start)) });
                 return (null, context.Slice(ts, te - ts));
             }
 

@@ -9,24 +9,27 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal sealed class DocumentRule
     {
+        private readonly DigestRule[] _reports;
+
         public DocumentRule(string name, Action<RuleContext> check, params DigestRule[] reports)
         {
             Name = name;
             Check = check;
-            Reports = reports;
+            _reports = reports;
         }
 
         public string Name { get; }
 
         public Action<RuleContext> Check { get; }
 
-        public IReadOnlyList<DigestRule> Reports { get; }
+        public IReadOnlyList<DigestRule> Reports => _reports;
 
         public DigestRuleOwner Owner => new DigestRuleOwner(Name, DigestRuleOwnerKind.DocumentRule, Reports);
 
+        /// <summary>Asked once per finding: the array is scanned without an enumerator.</summary>
         public bool Owns(DigestRule rule)
         {
-            foreach (var r in Reports)
+            foreach (var r in _reports)
             {
                 if (ReferenceEquals(r, rule))
                 {
