@@ -49,6 +49,12 @@ namespace DigestKit.Engine.Text
             // "i < text.Length" (not "- 1") lets the JIT drop the bounds check on the hot path.
             for (var i = 0; i < text.Length; i++)
             {
+                i = PlainText.Skip(text, i, text.Length);
+                if (i >= text.Length)
+                {
+                    break;
+                }
+
                 var c = text[i];
                 if (c < 0xA0)
                 {
