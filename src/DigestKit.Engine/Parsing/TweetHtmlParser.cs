@@ -236,7 +236,7 @@ namespace DigestKit.Engine.Parsing
             return index >= start ? index : -1;
         }
 
-        private sealed class Attribution
+        private struct Attribution
         {
             public Spanned<string>? Name { get; set; }
 
