@@ -167,7 +167,7 @@ namespace DigestKit.Engine.Parsing
                     context.Report(DigestRules.MalformedUrl, context.FromBounds(h.Start, h.End), ParseContext.Quote(url), "https://twitter.com/<handle>/status/<id>");
                 }
 
-                result.StatusId = StatusLink.TryGetStatusId(url, out _, out var id) ? id : (long?)null;
+                result.StatusId = StatusLink.TryGetStatusId(url, out var id) ? id : (long?)null;
             }
             else
             {
@@ -257,7 +257,18 @@ namespace DigestKit.Engine.Parsing
     {
         public static bool TryGetStatusId(string url, out string handle, out long statusId)
         {
-            handle = string.Empty;
+            var found = TryGetStatusId(url, out int handleStart, out var handleLength, out statusId);
+            handle = found ? url.Substring(handleStart, handleLength) : string.Empty;
+            return found;
+        }
+
+        /// <summary>The status ID alone, for the parser, which has no use for the handle (and so cuts out no string).</summary>
+        internal static bool TryGetStatusId(string url, out long statusId) => TryGetStatusId(url, out int _, out _, out statusId);
+
+        private static bool TryGetStatusId(string url, out int handleStart, out int handleLength, out long statusId)
+        {
+            handleStart = 0;
+            handleLength = 0;
             statusId = 0;
             var start = PathStart(url);
             if (start < 0)
@@ -302,7 +313,8 @@ namespace DigestKit.Engine.Parsing
                 return false;
             }
 
-            handle = url.Substring(start, slash - start);
+            handleStart = start;
+            handleLength = slash - start;
             statusId = value;
             return true;
         }
