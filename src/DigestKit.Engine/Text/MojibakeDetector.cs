@@ -49,7 +49,7 @@ namespace DigestKit.Engine.Text
             // "i < text.Length" (not "- 1") lets the JIT drop the bounds check on the hot path.
             for (var i = 0; i < text.Length; i++)
             {
-                i = PlainText.Skip(text, i, text.Length);
+                i = PlainText.SkipBelow(text, i, text.Length, '\u00A0');
                 if (i >= text.Length)
                 {
                     break;

@@ -48,5 +48,30 @@ namespace DigestKit.Engine.Text
 
             return i;
         }
+
+        /// <summary>
+        /// Like <see cref="Skip"/>, for a scan that has nothing to do on any character below <paramref name="limit"/>:
+        /// every character before the index returned is below it, and the index is at or before the first that is not.
+        /// </summary>
+        public static unsafe int SkipBelow(string text, int start, int end, char limit)
+        {
+            var width = Vector<ushort>.Count;
+            if (!Vector.IsHardwareAccelerated || start < 0 || end > text.Length || end - start < width)
+            {
+                return start;
+            }
+
+            var limits = new Vector<ushort>(limit);
+            var i = start;
+            fixed (char* chars = text)
+            {
+                while (i <= end - width && Vector.LessThanAll(Unsafe.ReadUnaligned<Vector<ushort>>(chars + i), limits))
+                {
+                    i += width;
+                }
+            }
+
+            return i;
+        }
     }
 }
