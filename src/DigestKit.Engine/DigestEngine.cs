@@ -55,9 +55,10 @@ namespace DigestKit.Engine
             text ??= string.Empty;
             var diagnostics = new CappedDiagnostics();
             DigestDocument document;
+            LineMap lines;
             try
             {
-                document = DigestParser.Parse(path, text, diagnostics);
+                document = DigestParser.Parse(path, text, diagnostics, out lines);
             }
             catch (Exception ex)
             {
@@ -68,7 +69,7 @@ namespace DigestKit.Engine
 
             try
             {
-                DocumentRules.Check(document, text, DocumentRules.Areas, diagnostics);
+                DocumentRules.Check(document, text, DocumentRules.Areas, diagnostics, lines);
             }
             catch (Exception ex)
             {

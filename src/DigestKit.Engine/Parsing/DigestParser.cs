@@ -21,9 +21,14 @@ namespace DigestKit.Engine.Parsing
             DigestRules.InvalidArxivId, DigestRules.MalformedTweet, DigestRules.MalformedLinksLine, DigestRules.NotText, DigestRules.BlockUnreadable,
         });
 
-        public static DigestDocument Parse(string path, string text, List<DigestDiagnostic> diagnostics)
+        public static DigestDocument Parse(string path, string text, List<DigestDiagnostic> diagnostics) =>
+            Parse(path, text, diagnostics, out _);
+
+        /// <summary>Parses, and gives the line map of <paramref name="text"/> it built, for the rules to use again.</summary>
+        internal static DigestDocument Parse(string path, string text, List<DigestDiagnostic> diagnostics, out LineMap lines)
         {
             var context = new ParseContext(path, text, diagnostics);
+            lines = context.Lines;
             if (TextCheck.NotTextReason(text) is { } reason)
             {
                 // One verdict for the file: every line of a binary file would otherwise be a diagnostic of its own.

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
 
 namespace DigestKit.Engine.Parsing
@@ -12,19 +10,23 @@ namespace DigestKit.Engine.Parsing
     /// </summary>
     public static class HtmlText
     {
-        private static readonly Dictionary<string, string> NamedEntities = new Dictionary<string, string>(StringComparer.Ordinal)
+        /// <summary>The named references Twitter's markup uses; looked up in place, without cutting the name out.</summary>
+        private static readonly (string Name, string Value)[] NamedEntities =
         {
-            ["amp"] = "&", ["lt"] = "<", ["gt"] = ">", ["quot"] = "\"", ["apos"] = "'", ["nbsp"] = "\u00A0",
-            ["mdash"] = "\u2014", ["ndash"] = "\u2013", ["hellip"] = "\u2026", ["lsquo"] = "\u2018", ["rsquo"] = "\u2019",
-            ["ldquo"] = "\u201C", ["rdquo"] = "\u201D", ["laquo"] = "\u00AB", ["raquo"] = "\u00BB", ["copy"] = "\u00A9",
-            ["reg"] = "\u00AE", ["trade"] = "\u2122", ["deg"] = "\u00B0", ["times"] = "\u00D7", ["divide"] = "\u00F7",
-            ["middot"] = "\u00B7", ["bull"] = "\u2022", ["euro"] = "\u20AC", ["pound"] = "\u00A3", ["yen"] = "\u00A5",
-            ["cent"] = "\u00A2", ["sect"] = "\u00A7", ["para"] = "\u00B6", ["plusmn"] = "\u00B1", ["micro"] = "\u00B5",
-            ["rarr"] = "\u2192", ["larr"] = "\u2190", ["uarr"] = "\u2191", ["darr"] = "\u2193", ["harr"] = "\u2194",
-            ["le"] = "\u2264", ["ge"] = "\u2265", ["ne"] = "\u2260", ["asymp"] = "\u2248", ["infin"] = "\u221E",
-            ["alpha"] = "\u03B1", ["beta"] = "\u03B2", ["gamma"] = "\u03B3", ["delta"] = "\u03B4", ["lambda"] = "\u03BB",
-            ["mu"] = "\u03BC", ["pi"] = "\u03C0", ["sigma"] = "\u03C3", ["shy"] = "\u00AD", ["zwj"] = "\u200D", ["zwnj"] = "\u200C",
+            ("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("apos", "'"), ("nbsp", "\u00A0"),
+            ("mdash", "\u2014"), ("ndash", "\u2013"), ("hellip", "\u2026"), ("lsquo", "\u2018"), ("rsquo", "\u2019"),
+            ("ldquo", "\u201C"), ("rdquo", "\u201D"), ("laquo", "\u00AB"), ("raquo", "\u00BB"), ("copy", "\u00A9"),
+            ("reg", "\u00AE"), ("trade", "\u2122"), ("deg", "\u00B0"), ("times", "\u00D7"), ("divide", "\u00F7"),
+            ("middot", "\u00B7"), ("bull", "\u2022"), ("euro", "\u20AC"), ("pound", "\u00A3"), ("yen", "\u00A5"),
+            ("cent", "\u00A2"), ("sect", "\u00A7"), ("para", "\u00B6"), ("plusmn", "\u00B1"), ("micro", "\u00B5"),
+            ("rarr", "\u2192"), ("larr", "\u2190"), ("uarr", "\u2191"), ("darr", "\u2193"), ("harr", "\u2194"),
+            ("le", "\u2264"), ("ge", "\u2265"), ("ne", "\u2260"), ("asymp", "\u2248"), ("infin", "\u221E"),
+            ("alpha", "\u03B1"), ("beta", "\u03B2"), ("gamma", "\u03B3"), ("delta", "\u03B4"), ("lambda", "\u03BB"),
+            ("mu", "\u03BC"), ("pi", "\u03C0"), ("sigma", "\u03C3"), ("shy", "\u00AD"), ("zwj", "\u200D"),
+            ("zwnj", "\u200C"),
         };
+
+        private static readonly char[] TagOrReference = { '<', '&' };
 
         [ThreadStatic]
         private static StringBuilder? _builder;
@@ -38,8 +40,17 @@ namespace DigestKit.Engine.Parsing
             var i = start;
             while (i < end)
             {
-                var c = html[i];
-                if (c == '<')
+                // Copy the text up to the next tag or reference in one piece.
+                var next = html.IndexOfAny(TagOrReference, i, end - i);
+                if (next < 0)
+                {
+                    builder.Append(html, i, end - i);
+                    break;
+                }
+
+                builder.Append(html, i, next - i);
+                i = next;
+                if (html[i] == '<')
                 {
                     var close = html.IndexOf('>', i + 1, end - i - 1);
                     if (close < 0)
@@ -55,14 +66,9 @@ namespace DigestKit.Engine.Parsing
 
                     i = close + 1;
                 }
-                else if (c == '&')
-                {
-                    i = AppendReference(html, i, end, builder);
-                }
                 else
                 {
-                    builder.Append(c);
-                    i++;
+                    i = AppendReference(html, i, end, builder);
                 }
             }
 
@@ -100,10 +106,35 @@ namespace DigestKit.Engine.Parsing
             return builder.ToString();
         }
 
+        /// <summary>Whether the tag in [open, close] is <c>&lt;br&gt;</c>, <c>&lt;br/&gt;</c> or <c>&lt;BR /&gt;</c>: its name, trimmed of
+        /// white space and a closing slash, is "br".</summary>
         private static bool IsBreakTag(string html, int open, int close)
         {
-            var name = html.Substring(open + 1, close - open - 1).Trim().TrimEnd('/').Trim();
-            return string.Equals(name, "br", StringComparison.OrdinalIgnoreCase);
+            var start = open + 1;
+            var end = close;
+            while (start < end && char.IsWhiteSpace(html[start]))
+            {
+                start++;
+            }
+
+            end = TrimEndWhiteSpace(html, start, end);
+            while (end > start && html[end - 1] == '/')
+            {
+                end--;
+            }
+
+            end = TrimEndWhiteSpace(html, start, end);
+            return end - start == 2 && string.Compare(html, start, "br", 0, 2, StringComparison.OrdinalIgnoreCase) == 0;
+        }
+
+        private static int TrimEndWhiteSpace(string text, int start, int end)
+        {
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            return end;
         }
 
         /// <summary>Appends the reference at <paramref name="amp"/> (or a literal '&amp;'); returns where to go on.</summary>
@@ -112,17 +143,21 @@ namespace DigestKit.Engine.Parsing
             var semicolon = text.IndexOf(';', amp + 1, Math.Min(end - amp - 1, 12));
             if (semicolon > amp + 1)
             {
-                var name = text.Substring(amp + 1, semicolon - amp - 1);
-                if (name[0] == '#' && TryNumeric(name, out var decoded))
+                var nameStart = amp + 1;
+                var nameLength = semicolon - nameStart;
+                if (text[nameStart] == '#' && TryNumeric(text, nameStart, semicolon, out var code))
                 {
-                    builder.Append(decoded);
+                    AppendCodePoint(builder, code);
                     return semicolon + 1;
                 }
 
-                if (NamedEntities.TryGetValue(name, out var named))
+                foreach (var (name, value) in NamedEntities)
                 {
-                    builder.Append(named);
-                    return semicolon + 1;
+                    if (name.Length == nameLength && string.CompareOrdinal(text, nameStart, name, 0, nameLength) == 0)
+                    {
+                        builder.Append(value);
+                        return semicolon + 1;
+                    }
                 }
             }
 
@@ -130,20 +165,87 @@ namespace DigestKit.Engine.Parsing
             return amp + 1;
         }
 
-        private static bool TryNumeric(string name, out string decoded)
+        /// <summary>
+        /// The code point of the numeric reference whose name ('#' and its digits) is [start, end): decimal digits, or
+        /// 'x' or 'X' and hex digits; a code point of Unicode and not a surrogate.
+        /// </summary>
+        private static bool TryNumeric(string text, int start, int end, out int code)
         {
-            decoded = string.Empty;
-            var hex = name.Length > 1 && (name[1] == 'x' || name[1] == 'X');
-            var digits = name.Substring(hex ? 2 : 1);
-            if (digits.Length == 0 ||
-                !int.TryParse(digits, hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture, out var code) ||
-                code <= 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF))
+            code = 0;
+            var hex = end - start > 1 && (text[start + 1] == 'x' || text[start + 1] == 'X');
+            var digitsStart = start + (hex ? 2 : 1);
+            if (digitsStart >= end)
             {
                 return false;
             }
 
-            decoded = char.ConvertFromUtf32(code);
+            // A name has at most 11 characters, so the value fits a long whatever its digits.
+            long value = 0;
+            for (var i = digitsStart; i < end; i++)
+            {
+                var digit = DigitValue(text[i], hex);
+                if (digit < 0)
+                {
+                    // As int.TryParse reads numbers: NULs after the digits are ignored.
+                    if (i > digitsStart && OnlyNuls(text, i, end))
+                    {
+                        break;
+                    }
+
+                    return false;
+                }
+
+                value = (value * (hex ? 16 : 10)) + digit;
+            }
+
+            if (value <= 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+            {
+                return false;
+            }
+
+            code = (int)value;
             return true;
+        }
+
+        private static bool OnlyNuls(string text, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                if (text[i] != '\0')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static int DigitValue(char c, bool hex)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                return c - '0';
+            }
+
+            if (hex && c >= 'a' && c <= 'f')
+            {
+                return c - 'a' + 10;
+            }
+
+            return hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        }
+
+        private static void AppendCodePoint(StringBuilder builder, int code)
+        {
+            if (code < 0x10000)
+            {
+                builder.Append((char)code);
+            }
+            else
+            {
+                code -= 0x10000;
+                builder.Append((char)(0xD800 + (code >> 10))).Append((char)(0xDC00 + (code & 0x3FF)));
+            }
         }
     }
 }

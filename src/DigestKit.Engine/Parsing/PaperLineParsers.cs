@@ -57,20 +57,22 @@ namespace DigestKit.Engine.Parsing
                 commas += text[i] == ',' ? 1 : 0;
             }
 
-            var authors = new List<Spanned<string>>(commas + 1);
+            // One name per comma and one after the last: the array is filled in place, not copied out of a list.
+            var authors = new Spanned<string>[commas + 1];
+            var count = 0;
             var pieceStart = start;
             for (var i = start; i <= end; i++)
             {
                 if (i == end || text[i] == ',')
                 {
                     var (s, e) = TextScanner.Trim(text, pieceStart, i);
-                    authors.Add(context.Slice(s, e - s));
+                    authors[count++] = context.Slice(s, e - s);
 
                     pieceStart = i + 1;
                 }
             }
 
-            return new EquatableArray<Spanned<string>>(authors.ToArray());
+            return new EquatableArray<Spanned<string>>(authors);
         }
 
         /// <summary><c>retweets: R, favorites: F (MM/DD/YYYY HH:mm:ss)</c>; [start, end) excludes the list marker.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DigestKit.Engine.Text;
 
 namespace DigestKit.Engine.Parsing
 {
@@ -37,6 +38,12 @@ namespace DigestKit.Engine.Parsing
             var nuls = 0;
             for (var i = 0; i < length; i++)
             {
+                i = PlainText.Skip(text, i, length);
+                if (i >= length)
+                {
+                    break;
+                }
+
                 var c = text[i];
                 if (c == '\0')
                 {

@@ -15,6 +15,8 @@ namespace DigestKit.Engine.Parsing
         private const string BlockquoteOpen = "<blockquote";
         private const string BlockquoteClose = "</blockquote>";
         private const string ScriptClose = "</script>";
+        private const string LangAttribute = " lang=\"";
+        private const string HrefAttribute = " href=\"";
 
         public static void Parse(ParseContext context, int start, int end, List<EmbeddedTweet> tweets)
         {
@@ -65,7 +67,7 @@ namespace DigestKit.Engine.Parsing
                 problems.Add("the <blockquote> is never closed");
             }
 
-            var openEnd = IndexOf(text, ">", start, end);
+            var openEnd = IndexOf(text, '>', start, end);
             if (openEnd < 0)
             {
                 Malformed(context, span, "the <blockquote> tag is not closed with '>'");
@@ -84,10 +86,10 @@ namespace DigestKit.Engine.Parsing
             var tailStart = openEnd + 1;
             var (pStart, _) = TextScanner.Trim(text, openEnd + 1, bodyEnd);
             var pClose = LastIndexOf(text, "</p>", pStart, bodyEnd);
-            var pOpenEnd = StartsWith(text, pStart, bodyEnd, "<p") ? IndexOf(text, ">", pStart, bodyEnd) : -1;
+            var pOpenEnd = StartsWith(text, pStart, bodyEnd, "<p") ? IndexOf(text, '>', pStart, bodyEnd) : -1;
             if (pOpenEnd >= 0 && pClose > pOpenEnd)
             {
-                language = Attribute(text, pStart, pOpenEnd, "lang");
+                language = Attribute(text, pStart, pOpenEnd, LangAttribute);
                 textSpan = context.FromBounds(pOpenEnd + 1, pClose);
                 plain = HtmlText.ToPlainText(text, pOpenEnd + 1, pClose);
                 tailStart = pClose + 4;
@@ -130,7 +132,7 @@ namespace DigestKit.Engine.Parsing
             var anchor = IndexOf(text, "<a", afterDash, end);
             var whoEnd = anchor < 0 ? end : anchor;
             var handleOpen = LastIndexOf(text, "(@", afterDash, whoEnd);
-            var handleClose = handleOpen < 0 ? -1 : IndexOf(text, ")", handleOpen, whoEnd);
+            var handleClose = handleOpen < 0 ? -1 : IndexOf(text, ')', handleOpen, whoEnd);
             if (handleOpen >= 0 && handleClose > handleOpen + 2)
             {
                 result.Handle = context.Slice(handleOpen + 2, handleClose - handleOpen - 2);
@@ -155,8 +157,8 @@ namespace DigestKit.Engine.Parsing
                 return result;
             }
 
-            var anchorEnd = IndexOf(text, ">", anchor, end);
-            var href = anchorEnd < 0 ? null : AttributeSpan(text, anchor, anchorEnd, "href");
+            var anchorEnd = IndexOf(text, '>', anchor, end);
+            var href = anchorEnd < 0 ? null : AttributeSpan(text, anchor, anchorEnd, HrefAttribute);
             var linkClose = anchorEnd < 0 ? -1 : IndexOf(text, "</a>", anchorEnd, end);
             if (href is { } h)
             {
@@ -167,7 +169,7 @@ namespace DigestKit.Engine.Parsing
                     context.Report(DigestRules.MalformedUrl, context.FromBounds(h.Start, h.End), ParseContext.Quote(url), "https://twitter.com/<handle>/status/<id>");
                 }
 
-                result.StatusId = StatusLink.TryGetStatusId(url, out _, out var id) ? id : (long?)null;
+                result.StatusId = StatusLink.TryGetStatusId(url, out var id) ? id : (long?)null;
             }
             else
             {
@@ -203,19 +205,20 @@ namespace DigestKit.Engine.Parsing
             context.Report(DigestRules.MalformedTweet, context.FromBounds(span.Start, Math.Min(span.End, lineEnd)), reason);
         }
 
-        private static string? Attribute(string text, int tagStart, int tagEnd, string name) =>
-            AttributeSpan(text, tagStart, tagEnd, name) is { } span ? text.Substring(span.Start, span.End - span.Start) : null;
+        /// <summary>The value of the attribute that <paramref name="key"/> (<c> name="</c>) opens in a tag, or null.</summary>
+        private static string? Attribute(string text, int tagStart, int tagEnd, string key) =>
+            AttributeSpan(text, tagStart, tagEnd, key) is { } span ? text.Substring(span.Start, span.End - span.Start) : null;
 
-        private static (int Start, int End)? AttributeSpan(string text, int tagStart, int tagEnd, string name)
+        private static (int Start, int End)? AttributeSpan(string text, int tagStart, int tagEnd, string key)
         {
-            var key = IndexOf(text, " " + name + "=\"", tagStart, tagEnd);
-            if (key < 0)
+            var at = IndexOf(text, key, tagStart, tagEnd);
+            if (at < 0)
             {
                 return null;
             }
 
-            var valueStart = key + name.Length + 3;
-            var valueEnd = IndexOf(text, "\"", valueStart, tagEnd);
+            var valueStart = at + key.Length;
+            var valueEnd = IndexOf(text, '"', valueStart, tagEnd);
             return valueEnd < 0 ? null : (valueStart, valueEnd);
         }
 
@@ -224,6 +227,9 @@ namespace DigestKit.Engine.Parsing
 
         private static int IndexOf(string text, string value, int start, int end) =>
             start >= end ? -1 : text.IndexOf(value, start, end - start, StringComparison.Ordinal);
+
+        private static int IndexOf(string text, char value, int start, int end) =>
+            start >= end ? -1 : text.IndexOf(value, start, end - start);
 
         private static int LastIndexOf(string text, string value, int start, int end)
         {
@@ -236,7 +242,7 @@ namespace DigestKit.Engine.Parsing
             return index >= start ? index : -1;
         }
 
-        private sealed class Attribution
+        private struct Attribution
         {
             public Spanned<string>? Name { get; set; }
 
@@ -257,7 +263,18 @@ namespace DigestKit.Engine.Parsing
     {
         public static bool TryGetStatusId(string url, out string handle, out long statusId)
         {
-            handle = string.Empty;
+            var found = TryGetStatusId(url, out int handleStart, out var handleLength, out statusId);
+            handle = found ? url.Substring(handleStart, handleLength) : string.Empty;
+            return found;
+        }
+
+        /// <summary>The status ID alone, for the parser, which has no use for the handle (and so cuts out no string).</summary>
+        internal static bool TryGetStatusId(string url, out long statusId) => TryGetStatusId(url, out int _, out _, out statusId);
+
+        private static bool TryGetStatusId(string url, out int handleStart, out int handleLength, out long statusId)
+        {
+            handleStart = 0;
+            handleLength = 0;
             statusId = 0;
             var start = PathStart(url);
             if (start < 0)
@@ -302,7 +319,8 @@ namespace DigestKit.Engine.Parsing
                 return false;
             }
 
-            handle = url.Substring(start, slash - start);
+            handleStart = start;
+            handleLength = slash - start;
             statusId = value;
             return true;
         }

@@ -52,14 +52,15 @@ namespace DigestKit.Engine.Rules
             Check(document, text, areas, new List<DigestDiagnostic>());
 
         /// <summary>Runs <paramref name="areas"/>, adding what they find to <paramref name="diagnostics"/>.</summary>
-        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas, List<DigestDiagnostic> diagnostics)
+        /// <param name="lines">The line map of <paramref name="text"/> if the parser built one already, or null.</param>
+        internal static List<DigestDiagnostic> Check(DigestDocument document, string text, IReadOnlyList<DocumentRule> areas, List<DigestDiagnostic> diagnostics, LineMap? lines = null)
         {
             if (document is null || document.IsNotText)
             {
                 return diagnostics;
             }
 
-            var context = new RuleContext(document, text, diagnostics);
+            var context = new RuleContext(document, text, diagnostics, lines);
             foreach (var area in areas)
             {
                 try

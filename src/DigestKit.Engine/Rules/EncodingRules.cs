@@ -24,7 +24,9 @@ namespace DigestKit.Engine.Rules
             List<int>? suspicious = null;
             for (var i = 0; i < text.Length; i++)
             {
-                // Almost every character is printable ASCII: step over four of them at a time.
+                // Almost every character is printable ASCII or a line break: step over them a vector at a time, then
+                // over printable ASCII four characters at a time.
+                i = PlainText.Skip(text, i, text.Length);
                 while (i + 4 <= text.Length && AllPrintableAscii(text, i))
                 {
                     i += 4;

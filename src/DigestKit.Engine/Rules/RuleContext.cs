@@ -16,11 +16,13 @@ namespace DigestKit.Engine.Rules
 
         private LineMap? _lineMap;
 
-        public RuleContext(DigestDocument document, string text, List<DigestDiagnostic> diagnostics)
+        /// <param name="lines">The parser's line map of <paramref name="text"/>, or null to build one when a rule first needs it.</param>
+        public RuleContext(DigestDocument document, string text, List<DigestDiagnostic> diagnostics, LineMap? lines = null)
         {
             Document = document;
             Text = text ?? string.Empty;
             Diagnostics = diagnostics;
+            _lineMap = text is null ? null : lines;
         }
 
         public DigestDocument Document { get; }

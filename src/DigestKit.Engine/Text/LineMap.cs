@@ -12,7 +12,8 @@ namespace DigestKit.Engine
         /// <summary>Every character Roslyn's SourceText ends a line at.</summary>
         internal static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
 
-        private readonly int[] _lineStarts;
+        // The list itself, not a copy of it: a copy would double what the map allocates.
+        private readonly List<int> _lineStarts;
         private readonly int _length;
 
         // Positions are asked for nearly in text order: the line of the last answer is the first guess. Only a hint,
@@ -38,13 +39,13 @@ namespace DigestKit.Engine
                 i = i + 1 < text.Length ? text.IndexOfAny(LineBreaks, i + 1) : -1;
             }
 
-            _lineStarts = starts.ToArray();
+            _lineStarts = starts;
         }
 
-        public int LineCount => _lineStarts.Length;
+        public int LineCount => _lineStarts.Count;
 
         /// <summary>The offset at which 1-based <paramref name="line"/> starts.</summary>
-        public int LineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Length - 1))];
+        public int LineStart(int line) => _lineStarts[Math.Max(0, Math.Min(line - 1, _lineStarts.Count - 1))];
 
         /// <summary>The 1-based line and column of <paramref name="offset"/> (clamped to the text).</summary>
         public (int Line, int Column) Position(int offset)
@@ -58,15 +59,15 @@ namespace DigestKit.Engine
         private int FindLine(int offset, int hint)
         {
             var starts = _lineStarts;
-            for (var i = hint; i < starts.Length && i <= hint + 2; i++)
+            for (var i = hint; i < starts.Count && i <= hint + 2; i++)
             {
-                if (starts[i] <= offset && (i + 1 == starts.Length || offset < starts[i + 1]))
+                if (starts[i] <= offset && (i + 1 == starts.Count || offset < starts[i + 1]))
                 {
                     return i;
                 }
             }
 
-            var index = Array.BinarySearch(starts, offset);
+            var index = starts.BinarySearch(offset);
             return index < 0 ? ~index - 1 : index;
         }
 

@@ -49,6 +49,12 @@ namespace DigestKit.Engine.Text
             // "i < text.Length" (not "- 1") lets the JIT drop the bounds check on the hot path.
             for (var i = 0; i < text.Length; i++)
             {
+                i = PlainText.SkipBelow(text, i, text.Length, '\u00A0');
+                if (i >= text.Length)
+                {
+                    break;
+                }
+
                 var c = text[i];
                 if (c < 0xA0)
                 {
@@ -207,9 +213,67 @@ namespace DigestKit.Engine.Text
                 : (a.Family == MojibakeFamily.WindowsLatin ? 0 : 1).CompareTo(b.Family == MojibakeFamily.WindowsLatin ? 0 : 1));
             // Per character, 1 + the index in kept of the candidate that claimed it: linear in the text however many
             // candidates a huge string holds.
-            var claimed = new int[text.Length];
+            var claimed = RentClaims(text.Length);
             var kept = new List<Candidate>();
             var contested = new List<Candidate?>(); // per kept candidate: the wider reading of another page that disputes it
+            try
+            {
+                Claim(claimed, candidates, kept, contested);
+            }
+            finally
+            {
+                ReturnClaims(claimed, kept);
+            }
+
+            return Settle(text, kept, contested, uncertain);
+        }
+
+        /// <summary>Longest text whose claims array a thread keeps for the next string (512 KB of it).</summary>
+        private const int MaxPooledClaims = 1 << 17;
+
+        // A claims array as long as the text, new for every file, is past 85 KB on a real post: on the large object
+        // heap, each one costs the next gen-2 collection. So each thread keeps one, all zero between uses.
+        [System.ThreadStatic]
+        private static int[]? _claims;
+
+        private static int[] RentClaims(int length)
+        {
+            if (length > MaxPooledClaims)
+            {
+                return new int[length];
+            }
+
+            var claims = _claims;
+            if (claims is null || claims.Length < length)
+            {
+                claims = new int[length];
+            }
+
+            _claims = null; // not shared with a nested call while in use
+            return claims;
+        }
+
+        /// <summary>Zeroes what <see cref="Claim"/> set (the kept candidates' characters, nothing else) and keeps the array.</summary>
+        private static void ReturnClaims(int[] claims, List<Candidate> kept)
+        {
+            if (claims.Length > MaxPooledClaims)
+            {
+                return;
+            }
+
+            foreach (var candidate in kept)
+            {
+                System.Array.Clear(claims, candidate.Start, candidate.Length);
+            }
+
+            if (_claims is null || _claims.Length < claims.Length)
+            {
+                _claims = claims;
+            }
+        }
+
+        private static void Claim(int[] claimed, List<Candidate> candidates, List<Candidate> kept, List<Candidate?> contested)
+        {
             foreach (var candidate in candidates)
             {
                 var owner = 0;
@@ -241,8 +305,6 @@ namespace DigestKit.Engine.Text
                     claimed[i] = kept.Count;
                 }
             }
-
-            return Settle(text, kept, contested, uncertain);
         }
 
         private static bool ClaimedOnlyBy(int[] claimed, Candidate candidate, int owner)
