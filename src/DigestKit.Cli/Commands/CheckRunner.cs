@@ -34,9 +34,9 @@ internal static class CheckRunner
             SourceFile source;
             try
             {
-                var bytes = file.Content ?? SourceFile.ReadBytes(file.FullPath);
-                fingerprints[i] = ContentFingerprint.Of(bytes);
-                source = SourceFile.Decode(file, bytes);
+                using var bytes = SourceFile.ReadRented(file);
+                fingerprints[i] = ContentFingerprint.Of(bytes.Span);
+                source = SourceFile.Decode(file, bytes.Span);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -149,8 +149,8 @@ internal sealed class CheckedTexts(IReadOnlyList<InputFile> files, IReadOnlyDict
         try
         {
             var file = files[index];
-            var bytes = file.Content ?? SourceFile.ReadBytes(file.FullPath);
-            return ContentFingerprint.Of(bytes) == fingerprints[index] ? SourceFile.Decode(file, bytes).Text : null;
+            using var bytes = SourceFile.ReadRented(file);
+            return ContentFingerprint.Of(bytes.Span) == fingerprints[index] ? SourceFile.Decode(file, bytes.Span).Text : null;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace DigestKit.Cli.Input;
@@ -69,6 +70,45 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
         return ReadCapped(stream);
     }
 
+    /// <summary>
+    /// The file's bytes (<see cref="InputFile.Content"/>, else <see cref="ReadBytes"/>) in an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/> and given back on dispose: check reads each file once to analyze it and once
+    /// more for excerpts, and keeps none of the bytes.
+    /// </summary>
+    public static RentedBytes ReadRented(InputFile file)
+    {
+        if (file.Content is { } content)
+        {
+            return new RentedBytes(content, content.Length, rented: false);
+        }
+
+        using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+        var length = stream.Length;
+        if (length > MaxBytes)
+        {
+            throw new FileTooLargeException(length);
+        }
+
+        // One byte more than the file's length, to tell a file that grew since it was opened.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)length + 1);
+        var filled = 0;
+        int got;
+        while (filled < buffer.Length && (got = stream.Read(buffer, filled, buffer.Length - filled)) > 0)
+        {
+            filled += got;
+        }
+
+        if (filled <= length)
+        {
+            return new RentedBytes(buffer, filled, rented: true);
+        }
+
+        ArrayPool<byte>.Shared.Return(buffer);
+        stream.Position = 0;
+        var all = ReadCapped(stream);
+        return new RentedBytes(all, all.Length, rented: false);
+    }
+
     public static byte[] ReadCapped(Stream stream)
     {
         var buffer = new MemoryStream();
@@ -119,10 +159,10 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
         return buffer.ToArray();
     }
 
-    public static SourceFile Decode(InputFile file, byte[] bytes)
+    public static SourceFile Decode(InputFile file, ReadOnlySpan<byte> bytes)
     {
         var encoding = SourceEncoding.Detect(bytes);
-        var body = bytes.AsSpan(encoding.Preamble.Length);
+        var body = bytes[encoding.Preamble.Length..];
         string text;
         var valid = true;
         try
@@ -145,4 +185,18 @@ internal sealed class FileTooLargeException(long? length) : IOException(Describe
     private static string Describe(long? length) =>
         FormattableString.Invariant($"it is larger than {SourceFile.MaxBytes / (1024 * 1024)} MB, the limit for a digest")
         + (length is { } n ? FormattableString.Invariant($" ({n / (1024.0 * 1024):F1} MB)") : "");
+}
+
+/// <summary>Bytes read by <see cref="SourceFile.ReadRented"/>: <see cref="Span"/> until disposed.</summary>
+internal readonly struct RentedBytes(byte[] array, int length, bool rented) : IDisposable
+{
+    public ReadOnlySpan<byte> Span => array.AsSpan(0, length);
+
+    public void Dispose()
+    {
+        if (rented)
+        {
+            ArrayPool<byte>.Shared.Return(array);
+        }
+    }
 }
