@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Reflection;
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Syntax;
 
@@ -351,7 +353,9 @@ namespace DigestKit.Engine.Parsing
             builder.InlineParsers.Clear();
 
             // With no inline parsers Markdig still walks every leaf block and wraps its text in a literal inline;
-            // nothing here reads inlines, so each leaf is marked as having none to process when it closes.
+            // nothing here reads inlines, so each leaf is marked as having none to process when it closes. Nothing
+            // reads a closed leaf's lines either (only its span): they go back to Markdig's pool, as its inline pass
+            // would have sent them, instead of being allocated afresh for every block.
             foreach (var parser in builder.BlockParsers)
             {
                 parser.Closed += (_, block) =>
@@ -359,11 +363,26 @@ namespace DigestKit.Engine.Parsing
                     if (block is LeafBlock leaf)
                     {
                         leaf.ProcessInlines = false;
+                        if (ReleaseLines != null && leaf.Lines.Lines != null)
+                        {
+                            ReleaseLines(ref leaf.Lines);
+                        }
                     }
                 };
             }
 
             return builder.Build();
+        }
+
+        private delegate void LinesRelease(ref StringLineGroup lines);
+
+        /// <summary>Markdig's internal <c>StringLineGroup.Release</c> (returns the line array to its pool), or null if absent.</summary>
+        private static readonly LinesRelease? ReleaseLines = CreateReleaseLines();
+
+        private static LinesRelease? CreateReleaseLines()
+        {
+            var method = typeof(StringLineGroup).GetMethod("Release", BindingFlags.Instance | BindingFlags.NonPublic, null, Type.EmptyTypes, null);
+            return method == null ? null : (LinesRelease?)Delegate.CreateDelegate(typeof(LinesRelease), method, throwOnBindFailure: false);
         }
     }
 }
