@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Reflection;
 using Markdig;
+using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Syntax;
 
@@ -39,7 +41,7 @@ namespace DigestKit.Engine.Parsing
                 return EquatableArray<Paper>.Empty;
             }
 
-            var deepLine = FindDeeplyNestedLine(text, bodyStart);
+            var deepLine = FindDeeplyNestedLine(text, context.Lines, bodyStart);
             if (deepLine >= 0)
             {
                 // Markdig takes quadratic time to reach its own depth limit on such a line: refuse it up front.
@@ -431,27 +433,40 @@ namespace DigestKit.Engine.Parsing
         /// <summary>Longest run of list/quote markers and indentation a line may open with (real lines: 2).</summary>
         internal const int MaxContainerPrefix = 256;
 
-        /// <summary>The start of the first line whose container prefix is longer than allowed, or -1.</summary>
-        private static int FindDeeplyNestedLine(string text, int start)
+        /// <summary>
+        /// The start of the first line from <paramref name="start"/> on whose container prefix is longer than allowed, or
+        /// -1. The lines are the line map's starts that follow a CR or LF (the map also starts lines after U+0085, U+2028
+        /// and U+2029, which Markdown does not), so the text is not searched for line breaks a second time.
+        /// </summary>
+        private static int FindDeeplyNestedLine(string text, LineMap lines, int start)
         {
-            var line = start;
-            while (line < text.Length)
+            if (ContainerPrefixTooLong(text, start))
             {
-                var i = line;
-                while (i < text.Length && IsContainerChar(text[i]))
-                {
-                    i++;
-                }
+                return start;
+            }
 
-                if (i - line > MaxContainerPrefix)
+            for (var line = lines.Position(start).Line + 1; line <= lines.LineCount; line++)
+            {
+                var lineStart = lines.LineStart(line);
+                if (lineStart > start && lineStart < text.Length && TextScanner.IsLineBreak(text[lineStart - 1]) &&
+                    ContainerPrefixTooLong(text, lineStart))
                 {
-                    return line;
+                    return lineStart;
                 }
-
-                line = TextScanner.NextLineStart(text, i);
             }
 
             return -1;
+        }
+
+        private static bool ContainerPrefixTooLong(string text, int line)
+        {
+            var i = line;
+            while (i < text.Length && IsContainerChar(text[i]))
+            {
+                i++;
+            }
+
+            return i - line > MaxContainerPrefix;
         }
 
         private static bool IsContainerChar(char c) =>
@@ -610,7 +625,9 @@ namespace DigestKit.Engine.Parsing
             builder.InlineParsers.Clear();
 
             // With no inline parsers Markdig still walks every leaf block and wraps its text in a literal inline;
-            // nothing here reads inlines, so each leaf is marked as having none to process when it closes.
+            // nothing here reads inlines, so each leaf is marked as having none to process when it closes. Nothing
+            // reads a closed leaf's lines either (only its span): they go back to Markdig's pool, as its inline pass
+            // would have sent them, instead of being allocated afresh for every block.
             foreach (var parser in builder.BlockParsers)
             {
                 parser.Closed += (_, block) =>
@@ -618,11 +635,26 @@ namespace DigestKit.Engine.Parsing
                     if (block is LeafBlock leaf)
                     {
                         leaf.ProcessInlines = false;
+                        if (ReleaseLines != null && leaf.Lines.Lines != null)
+                        {
+                            ReleaseLines(ref leaf.Lines);
+                        }
                     }
                 };
             }
 
             return builder.Build();
+        }
+
+        private delegate void LinesRelease(ref StringLineGroup lines);
+
+        /// <summary>Markdig's internal <c>StringLineGroup.Release</c> (returns the line array to its pool), or null if absent.</summary>
+        private static readonly LinesRelease? ReleaseLines = CreateReleaseLines();
+
+        private static LinesRelease? CreateReleaseLines()
+        {
+            var method = typeof(StringLineGroup).GetMethod("Release", BindingFlags.Instance | BindingFlags.NonPublic, null, Type.EmptyTypes, null);
+            return method == null ? null : (LinesRelease?)Delegate.CreateDelegate(typeof(LinesRelease), method, throwOnBindFailure: false);
         }
     }
 }

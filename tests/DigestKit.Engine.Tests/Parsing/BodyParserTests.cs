@@ -209,4 +209,19 @@ public class BodyParserTests
         Assert.Equal(DigestSeverity.Error, d.Severity);
         Assert.Empty(document.Papers);
     }
+
+    [Fact]
+    public void Only_CR_and_LF_start_a_line_the_nesting_limit_looks_at()
+    {
+        var deep = string.Concat(Enumerable.Repeat("- ", 200)) + "x\n";
+
+        // U+2028 ends a line for positions but not for Markdown: the run after it is inside the "x" line.
+        var separated = Digests.Digest(Digests.Paper()) + "x\u2028" + deep;
+        Assert.DoesNotContain(Digests.Parse(separated, out _), x => x.Id == "DK2011");
+
+        var carriageReturn = Digests.Digest(Digests.Paper()) + "x\r" + deep;
+        var d = Assert.Single(Digests.Parse(carriageReturn, out var document), x => x.Id == "DK2011");
+        Assert.Equal((Digests.Find(carriageReturn, "- - - -").Line, 1), (d.Span.Line, d.Span.Column));
+        Assert.Empty(document.Papers);
+    }
 }
