@@ -33,7 +33,7 @@ namespace DigestKit.Tasks
         public string BlobDirectory { get; set; } = string.Empty;
 
         /// <summary>
-        /// The digests again, with DigestKitBlob (the blob's full path), DigestKitKey (its key in the pack), DigestKitStamp
+        /// The digests again, with FileHash (the content's SHA-256, lowercase hex), DigestKitBlob (the blob's full path), DigestKitKey (its key in the pack), DigestKitStamp
         /// (its content stamp) and DigestKitSource (the digest's full path, kept when the targets make the stamps the items).
         /// </summary>
         [Output]
@@ -43,6 +43,11 @@ namespace DigestKit.Tasks
         {
             var directory = Path.GetFullPath(BlobDirectory);
             var resolved = new ITaskItem[Digests.Length];
+
+            // Hashed here, in parallel, unless the targets gave FileHash: MSBuild's GetFileHash took 6 s over 3,000
+            // digests (84 MB), where SHA-256 itself needs about 0.1 s.
+            var hashes = new string[Digests.Length];
+            System.Threading.Tasks.Parallel.For(0, Digests.Length, i => hashes[i] = ContentHash(Digests[i].GetMetadata("FileHash"), Digests[i].GetMetadata("FullPath")));
             for (var i = 0; i < Digests.Length; i++)
             {
                 var path = Digests[i].GetMetadata("FullPath");
@@ -51,7 +56,8 @@ namespace DigestKit.Tasks
                 var item = Digests[i];
                 item.SetMetadata("DigestKitBlob", Path.Combine(directory, DigestResources.BlobFileName(key)));
                 var stamp = Path.Combine(directory, key + StampExtension);
-                WriteIfDifferent(stamp, ContentHash(item.GetMetadata("FileHash"), path));
+                WriteIfDifferent(stamp, hashes[i]);
+                item.SetMetadata("FileHash", hashes[i]);
                 item.SetMetadata("DigestKitStamp", stamp);
                 item.SetMetadata("DigestKitSource", path);
                 item.SetMetadata("DigestKitKey", key);
