@@ -148,7 +148,7 @@ internal static class FixCommand
         byte[] sha256;
         try
         {
-            var bytes = file.Content ?? SourceFile.ReadBytes(file.FullPath);
+            var bytes = SourceFile.ReadBytes(file);
             sha256 = System.Security.Cryptography.SHA256.HashData(bytes);
             source = SourceFile.Decode(file, bytes);
         }

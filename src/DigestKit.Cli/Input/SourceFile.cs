@@ -61,19 +61,28 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
     public const long MaxBytes = 64L * 1024 * 1024;
 
     /// <summary>Reads and decodes a file; invalid bytes become U+FFFD and <see cref="IsValidEncoding"/> is false.</summary>
-    public static SourceFile Read(InputFile file) => Decode(file, file.Content ?? ReadBytes(file.FullPath));
-
-    /// <summary>Reads at most <see cref="MaxBytes"/>, whatever the file claims its length is, and throws beyond it.</summary>
-    public static byte[] ReadBytes(string path)
+    public static SourceFile Read(InputFile file)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-        return ReadCapped(stream);
+        using var bytes = ReadRented(file);
+        return Decode(file, bytes.Span);
+    }
+
+    /// <summary>The file's bytes in an array of their own (<see cref="InputFile.Content"/> when it has some).</summary>
+    public static byte[] ReadBytes(InputFile file)
+    {
+        if (file.Content is { } content)
+        {
+            return content;
+        }
+
+        using var bytes = ReadRented(file);
+        return bytes.Span.ToArray();
     }
 
     /// <summary>
-    /// The file's bytes (<see cref="InputFile.Content"/>, else <see cref="ReadBytes"/>) in an array rented from
-    /// <see cref="ArrayPool{T}.Shared"/> and given back on dispose: check reads each file once to analyze it and once
-    /// more for excerpts, and keeps none of the bytes.
+    /// The file's bytes (<see cref="InputFile.Content"/>, else at most <see cref="MaxBytes"/> of the file, whatever
+    /// length it claims) in an array rented from <see cref="ArrayPool{T}.Shared"/> and given back on dispose: check
+    /// reads each file once to analyze it and once more for excerpts, and keeps none of the bytes.
     /// </summary>
     public static RentedBytes ReadRented(InputFile file)
     {
@@ -109,36 +118,15 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
         return new RentedBytes(all, all.Length, rented: false);
     }
 
+    /// <summary>A stream's bytes, at most <see cref="MaxBytes"/> (a seekable one claiming more is refused unread).</summary>
     public static byte[] ReadCapped(Stream stream)
     {
-        var buffer = new MemoryStream();
-        if (stream.CanSeek)
+        if (stream.CanSeek && stream.Length > MaxBytes)
         {
-            if (stream.Length > MaxBytes)
-            {
-                throw new FileTooLargeException(stream.Length);
-            }
-
-            // The usual case: read straight into an array of the length the file has (one copy, one allocation).
-            var bytes = new byte[stream.Length];
-            var filled = 0;
-            int got;
-            while (filled < bytes.Length && (got = stream.Read(bytes, filled, bytes.Length - filled)) > 0)
-            {
-                filled += got;
-            }
-
-            Span<byte> probe = stackalloc byte[1];
-            if (filled < bytes.Length || stream.Read(probe) == 0)
-            {
-                return filled == bytes.Length ? bytes : bytes.AsSpan(0, filled).ToArray();
-            }
-
-            // It grew while it was read: what has been read so far, then the rest as for a stream of unknown length.
-            buffer.Write(bytes, 0, filled);
-            buffer.Write(probe);
+            throw new FileTooLargeException(stream.Length);
         }
 
+        var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
         int read;
         while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
@@ -149,11 +137,6 @@ internal sealed record SourceFile(string DisplayPath, string FullPath, string Te
             }
 
             buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length > MaxBytes)
-        {
-            throw new FileTooLargeException(null);
         }
 
         return buffer.ToArray();
