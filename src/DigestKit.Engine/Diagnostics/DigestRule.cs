@@ -102,8 +102,14 @@ namespace DigestKit.Engine
             string[]? capped = null;
             for (var i = 0; i < arguments.Length; i++)
             {
-                var max = IsQuoted(format, i) ? MaxQuotedLength : MaxArgumentLength;
+                // Most arguments are short: only one past the quoted cap needs the format searched for its quotes.
                 var value = arguments[i] ?? string.Empty;
+                if (value.Length <= MaxQuotedLength)
+                {
+                    continue;
+                }
+
+                var max = IsQuoted(format, i) ? MaxQuotedLength : MaxArgumentLength;
                 if (value.Length > max)
                 {
                     capped ??= (string[])arguments.Clone();
