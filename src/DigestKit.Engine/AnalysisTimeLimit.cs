@@ -89,6 +89,6 @@ namespace DigestKit.Engine
 
         /// <summary>DK9001 at the start of the file for a run past <paramref name="timeout"/>.</summary>
         public static DigestDiagnostic TimedOut(string path, TimeSpan timeout) =>
-            DigestRules.InternalError.Create(path ?? string.Empty, new LineMap(string.Empty).Span(0, 0), TimedOutMessage(timeout));
+            DigestRules.InternalError.Create(path ?? string.Empty, SourceSpan.FileStart, TimedOutMessage(timeout));
     }
 }

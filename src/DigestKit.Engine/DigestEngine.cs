@@ -63,7 +63,7 @@ namespace DigestKit.Engine
             catch (Exception ex)
             {
                 document = new DigestDocument(path, null, EquatableArray<Paper>.Empty, text.Length);
-                diagnostics.Add(DigestRules.InternalError.Create(path, new LineMap(string.Empty).Span(0, 0), "the parser failed: " + ex.Message));
+                diagnostics.Add(DigestRules.InternalError.Create(path, SourceSpan.FileStart, "the parser failed: " + ex.Message));
                 return Finish(document, diagnostics);
             }
 
@@ -73,7 +73,7 @@ namespace DigestKit.Engine
             }
             catch (Exception ex)
             {
-                diagnostics.Add(DigestRules.InternalError.Create(path, new LineMap(string.Empty).Span(0, 0), "a rule failed: " + ex.Message));
+                diagnostics.Add(DigestRules.InternalError.Create(path, SourceSpan.FileStart, "a rule failed: " + ex.Message));
             }
 
             return Finish(document, diagnostics);
@@ -99,7 +99,7 @@ namespace DigestKit.Engine
             }
             catch (Exception ex)
             {
-                diagnostics.Add(DigestRules.InternalError.Create(string.Empty, new LineMap(string.Empty).Span(0, 0), "a cross-file rule failed: " + ex.Message));
+                diagnostics.Add(DigestRules.InternalError.Create(string.Empty, SourceSpan.FileStart, "a cross-file rule failed: " + ex.Message));
             }
 
             return Sort(diagnostics);

@@ -8,6 +8,9 @@ namespace DigestKit.Engine
     /// </summary>
     public readonly record struct SourceSpan(int Start, int Length, int Line, int Column, int EndLine, int EndColumn)
     {
+        /// <summary>The empty span at the start of line 1: where a finding about the whole file goes.</summary>
+        public static readonly SourceSpan FileStart = new SourceSpan(0, 0, 1, 1, 1, 1);
+
         public int End => Start + Length;
 
         public bool IsEmpty => Length == 0;

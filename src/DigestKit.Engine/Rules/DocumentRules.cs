@@ -70,7 +70,7 @@ namespace DigestKit.Engine.Rules
                 }
                 catch (Exception ex)
                 {
-                    CappedDiagnostics.Add(diagnostics, DigestRules.InternalError.Create(context.Path, RuleContext.FileStart, "the " + area.Name + " rules failed: " + ex.Message));
+                    CappedDiagnostics.Add(diagnostics, DigestRules.InternalError.Create(context.Path, SourceSpan.FileStart, "the " + area.Name + " rules failed: " + ex.Message));
                 }
             }
 

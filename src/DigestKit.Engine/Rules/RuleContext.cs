@@ -11,9 +11,6 @@ namespace DigestKit.Engine.Rules
     /// </summary>
     internal sealed class RuleContext
     {
-        /// <summary>The empty span at line 1, column 1: where a finding about the whole file goes.</summary>
-        public static readonly SourceSpan FileStart = new SourceSpan(0, 0, 1, 1, 1, 1);
-
         private LineMap? _lineMap;
 
         /// <param name="lines">The parser's line map of <paramref name="text"/>, or null to build one when a rule first needs it.</param>

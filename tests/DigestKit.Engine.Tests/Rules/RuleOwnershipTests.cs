@@ -46,7 +46,7 @@ public class RuleOwnershipTests
     {
         var text = Digests.Digest(Digests.Paper(1), Digests.Paper(3));
         var document = Digests.Analyze(text).Document;
-        var sloppy = new DocumentRule("sloppy", c => c.Report(DigestRules.ScoreOrder, RuleContext.FileStart, "1", "2", "3", "4"), DigestRules.NumberingGap);
+        var sloppy = new DocumentRule("sloppy", c => c.Report(DigestRules.ScoreOrder, SourceSpan.FileStart, "1", "2", "3", "4"), DigestRules.NumberingGap);
         var found = DocumentRules.Check(document, text, new[] { sloppy, NumberingRules.Rule });
         Assert.Equal(new[] { "DK9001", "DK2003" }, found.Select(d => d.Id).ToArray());
         Assert.Equal("DigestKit could not check this file: the sloppy rules failed: DK3005 is reported by the sloppy rules, which do not declare it; report it as a DigestKit issue, with this file", found[0].Message);
