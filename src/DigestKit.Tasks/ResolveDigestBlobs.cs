@@ -1,8 +1,6 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
 using DigestKit.Analyzers.Generator;
 using Microsoft.Build.Framework;
 
@@ -33,7 +31,7 @@ namespace DigestKit.Tasks
         public string BlobDirectory { get; set; } = string.Empty;
 
         /// <summary>
-        /// The digests again, with FileHash (the content's SHA-256, lowercase hex), DigestKitBlob (the blob's full path), DigestKitKey (its key in the pack), DigestKitStamp
+        /// The digests again, with DigestKitBlob (the blob's full path), DigestKitKey (its key in the pack), DigestKitStamp
         /// (its content stamp) and DigestKitSource (the digest's full path, kept when the targets make the stamps the items).
         /// </summary>
         [Output]
@@ -44,10 +42,10 @@ namespace DigestKit.Tasks
             var directory = Path.GetFullPath(BlobDirectory);
             var resolved = new ITaskItem[Digests.Length];
 
-            // Hashed here, in parallel, unless the targets gave FileHash: MSBuild's GetFileHash took 6 s over 3,000
-            // digests (84 MB), where SHA-256 itself needs about 0.1 s.
+            // Hashed here, in parallel: MSBuild's GetFileHash took 6 s over 3,000 digests (84 MB), where SHA-256 itself
+            // needs about 0.1 s.
             var hashes = new string[Digests.Length];
-            System.Threading.Tasks.Parallel.For(0, Digests.Length, i => hashes[i] = ContentHash(Digests[i].GetMetadata("FileHash"), Digests[i].GetMetadata("FullPath")));
+            System.Threading.Tasks.Parallel.For(0, Digests.Length, i => hashes[i] = ContentHash(Digests[i].GetMetadata("FullPath")));
             for (var i = 0; i < Digests.Length; i++)
             {
                 var path = Digests[i].GetMetadata("FullPath");
@@ -57,7 +55,6 @@ namespace DigestKit.Tasks
                 item.SetMetadata("DigestKitBlob", Path.Combine(directory, DigestResources.BlobFileName(key)));
                 var stamp = Path.Combine(directory, key + StampExtension);
                 WriteIfDifferent(stamp, hashes[i]);
-                item.SetMetadata("FileHash", hashes[i]);
                 item.SetMetadata("DigestKitStamp", stamp);
                 item.SetMetadata("DigestKitSource", path);
                 item.SetMetadata("DigestKitKey", key);
@@ -93,30 +90,15 @@ namespace DigestKit.Tasks
             }
         }
 
-        /// <summary>
-        /// The content's SHA-256 (hex): the targets' GetFileHash (FileHash metadata) when given, else computed here;
-        /// "unreadable" for a file that cannot be read (the blob's writer reports it).
-        /// </summary>
-        private static string ContentHash(string fileHash, string path)
+        /// <summary>The content's SHA-256 (lowercase hex); "unreadable" for a file that cannot be read (the blob's writer reports it).</summary>
+        private static string ContentHash(string path)
         {
-            if (fileHash.Length != 0)
-            {
-                return fileHash.ToLowerInvariant();
-            }
-
             try
             {
                 using (var sha = SHA256.Create())
                 using (var stream = File.OpenRead(path))
                 {
-                    var hash = sha.ComputeHash(stream);
-                    var builder = new StringBuilder(hash.Length * 2);
-                    for (var i = 0; i < hash.Length; i++)
-                    {
-                        builder.Append(hash[i].ToString("x2", CultureInfo.InvariantCulture));
-                    }
-
-                    return builder.ToString();
+                    return BitConverter.ToString(sha.ComputeHash(stream)).Replace("-", string.Empty).ToLowerInvariant();
                 }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
