@@ -234,7 +234,7 @@ namespace DigestKit.Engine.Parsing
 
                     // The HTML block that may run on is the chunk's last: the blocks before it are the whole text's, and
                     // the next chunk starts on its line, where nothing was open (a paragraph it interrupts has ended).
-                    var restart = LineStart(text, start + document[document.Count - 1].Span.Start);
+                    var restart = TextScanner.LineStart(text, start + document[document.Count - 1].Span.Start);
                     if (restart > start && restart > bodyStart)
                     {
                         blocks.Add(document, start, text.Length, document.Count - 1, chunk: true);
@@ -249,18 +249,6 @@ namespace DigestKit.Engine.Parsing
             }
 
             return blocks;
-        }
-
-        /// <summary>The start of the line (as Markdig breaks lines: CR, LF, CR LF) that holds <paramref name="offset"/>.</summary>
-        private static int LineStart(string text, int offset)
-        {
-            var i = Math.Min(offset, text.Length);
-            while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
-            {
-                i--;
-            }
-
-            return i;
         }
 
         /// <summary>The first line start at or after <paramref name="from"/> that is a level-1 ATX heading, or the text's length.</summary>

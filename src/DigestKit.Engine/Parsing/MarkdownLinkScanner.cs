@@ -14,14 +14,8 @@ namespace DigestKit.Engine.Parsing
         public static List<MarkdownLink> Scan(ParseContext context, int start, int end, out (int Start, int End)? stray)
         {
             var text = context.Text;
-            // A link opens with '[': count them so the list is allocated once, at its size (a link is ~90 bytes).
-            var opens = 0;
-            for (var k = start; k < end; k++)
-            {
-                opens += text[k] == '[' ? 1 : 0;
-            }
-
-            var links = new List<MarkdownLink>(opens);
+            // A links or categories line holds two to five links.
+            var links = new List<MarkdownLink>(4);
             stray = null;
             var i = start;
             while (i < end)

@@ -1,3 +1,5 @@
+using System;
+
 namespace DigestKit.Engine.Parsing
 {
     /// <summary>Small helpers over raw text ranges, shared by the line parsers.</summary>
@@ -49,6 +51,18 @@ namespace DigestKit.Engine.Parsing
         private static readonly char[] MarkdownLineBreaks = { '\r', '\n' };
 
         public static bool IsLineBreak(char c) => c == '\n' || c == '\r';
+
+        /// <summary>The start of the line (as Markdown breaks lines: CR, LF, CR LF) that holds <paramref name="offset"/>.</summary>
+        public static int LineStart(string text, int offset)
+        {
+            var i = Math.Min(offset, text.Length);
+            while (i > 0 && !IsLineBreak(text[i - 1]))
+            {
+                i--;
+            }
+
+            return i;
+        }
 
         public static bool IsBlank(string text, int start, int end)
         {

@@ -31,12 +31,12 @@ namespace DigestKit.Engine.Parsing
         {
             if (message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                return IndentationTab(text, LineStart(text, offset), contentEnd);
+                return IndentationTab(text, TextScanner.LineStart(text, offset), contentEnd);
             }
 
             if (message.IndexOf("mapping", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                return UnquotedColon(text, LineStart(text, offset), offset);
+                return UnquotedColon(text, TextScanner.LineStart(text, offset), offset);
             }
 
             return null;
@@ -100,16 +100,6 @@ namespace DigestKit.Engine.Parsing
             var key = text.Substring(line, colon - line);
             return new Hint(offset, offset + 1,
                 $"quote the value of '{key}', whose ': ' YAML reads as a second key: '{ParseContext.Quote(key + ": \"" + value + "\"")}'");
-        }
-
-        private static int LineStart(string text, int offset)
-        {
-            while (offset > 0 && !TextScanner.IsLineBreak(text[offset - 1]))
-            {
-                offset--;
-            }
-
-            return offset;
         }
 
         private static bool IsPlainKey(string text, int start, int end)
