@@ -230,7 +230,7 @@ public class AnalyzerTests
     {
         using var release = new ManualResetEventSlim();
         var analyzer = new DigestAnalyzer((path, text) => { release.Wait(); return DigestEngine.Analyze(path, text); }, null);
-        var options = new TestOptionsProvider(global: new() { [DigestAnalyzer.TimeoutOptionKey] = "0.5" });
+        var options = new TestOptionsProvider(global: new() { [AnalysisTimeLimit.OptionKey] = "0.5" });
         try
         {
             var result = AnalyzerHarness.Run(new[] { new InMemoryAdditionalText("/repo/slow.md", Clean) }, options, analyzer);

@@ -20,14 +20,6 @@ namespace DigestKit.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
     public sealed class DigestAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>
-        /// The .editorconfig key (per file, or global) bounding the seconds one file may take; 0 or less disables
-        /// the bound. The engine's <see cref="AnalysisTimeLimit"/>, which every host applies.
-        /// </summary>
-        public const string TimeoutOptionKey = AnalysisTimeLimit.OptionKey;
-
-        public static readonly TimeSpan DefaultTimeout = AnalysisTimeLimit.Default;
-
         private readonly Func<string, string, DigestAnalysis> _analyze;
         private readonly TimeSpan? _timeoutOverride;
         private readonly AnalysisCache? _cache;
