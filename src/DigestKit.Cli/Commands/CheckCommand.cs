@@ -181,5 +181,9 @@ internal sealed class Timings
             writer.WriteLine(FormattableString.Invariant($"digestkit: {phase,-22} {(at - previous).TotalMilliseconds,7:F0} ms (at {at.TotalMilliseconds:F0} ms)"));
             previous = at;
         }
+
+        // The collector's share: how many collections of each generation, and how long the program was paused.
+        writer.WriteLine(FormattableString.Invariant(
+            $"digestkit: gc {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections (gen 0/1/2), {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms paused, {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MB allocated"));
     }
 }
