@@ -93,8 +93,47 @@ public sealed class CheckRunnerTests
         Assert.Null(run.Texts.Text(changed.DisplayPath));
         var unchanged = files.First(f => f.DisplayPath.Contains(Path.Combine("b", "2020-09-14"), StringComparison.Ordinal));
         Assert.False(run.Texts.Changed(unchanged.DisplayPath));
-        Assert.Equal(File.ReadAllText(unchanged.FullPath), run.Texts.Text(unchanged.DisplayPath));
+        // Its one diagnostic (a DK6001 on line 6) lies in the fingerprinted head: that much is read back.
+        var head = run.Texts.Text(unchanged.DisplayPath);
+        Assert.NotNull(head);
+        Assert.StartsWith(head, File.ReadAllText(unchanged.FullPath), StringComparison.Ordinal);
+        Assert.EndsWith("\n", head, StringComparison.Ordinal);
+        Assert.Equal(6, head.Count(c => c == '\n'));
         Assert.Equal(2, lines.Count(l => l.EndsWith(HumanFormatter.ChangedNote, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Only_the_head_is_read_back_when_the_diagnostics_lie_in_it_and_a_change_after_it_keeps_the_excerpt()
+    {
+        using var temp = new TempDirectory();
+        var (files, run) = Check(temp);
+        var texts = files.ToDictionary(f => f.DisplayPath, f => SourceFile.Read(f).Text);
+        var expected = Render(new CheckReport(run.Report.Files, run.Report.Diagnostics, p => texts.GetValueOrDefault(p)), OutputFormat.Human, temp.Path);
+
+        // Every file of b/ has only a DK6001 at its slug: its bytes past the head may change (an appended line) without
+        // touching the lines shown. The mis-encoded seed's diagnostics run through its body: it is read whole, and
+        // a change at its end is a change.
+        foreach (var file in files.Where(f => f.DisplayPath.Contains(Path.Combine(temp.Path, "b"), StringComparison.Ordinal)))
+        {
+            if (new FileInfo(file.FullPath).Length > ContentFingerprint.HeadBytes)
+            {
+                File.AppendAllText(file.FullPath, "\nappended\n");
+            }
+        }
+
+        var seed = files.Single(f => f.DisplayPath.EndsWith("seed.md", StringComparison.Ordinal));
+        Assert.Contains(run.Report.Diagnostics, d => d.Path == seed.DisplayPath && d.Span.Start > ContentFingerprint.HeadBytes);
+        File.AppendAllText(seed.FullPath, "\n");
+
+        var lines = Render(run.Report, OutputFormat.Human, temp.Path).Split('\n');
+        var seedNotes = lines.Count(l => l.EndsWith(HumanFormatter.ChangedNote, StringComparison.Ordinal));
+        Assert.Equal(run.Report.Diagnostics.Count(d => d.Path == seed.DisplayPath), seedNotes);
+        Assert.True(run.Texts.Changed(seed.DisplayPath));
+        // Every note is the seed's: the appended files kept their excerpts, the slug lines as checked.
+        var slugLines = expected.Split('\n').Where(l => l.StartsWith(" 6 | slug: ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(30, slugLines.Length);
+        Assert.Equal(slugLines, lines.Where(l => l.StartsWith(" 6 | slug: ", StringComparison.Ordinal)).ToArray());
+        Assert.Contains(files, f => f.DisplayPath.Contains(Path.Combine(temp.Path, "b"), StringComparison.Ordinal) && !run.Texts.Changed(f.DisplayPath) && run.Texts.Text(f.DisplayPath)!.Length < new FileInfo(f.FullPath).Length / 2);
     }
 
     [Fact]
