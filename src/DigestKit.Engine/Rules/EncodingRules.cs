@@ -22,37 +22,9 @@ namespace DigestKit.Engine.Rules
             var text = context.Text;
             var hasNonAscii = false;
             List<int>? suspicious = null;
-            for (var i = 0; i < text.Length; i++)
+            for (var i = PlainText.SkipToEncodingSuspect(text, 0, ref hasNonAscii); i < text.Length; i = PlainText.SkipToEncodingSuspect(text, i + 1, ref hasNonAscii))
             {
-                // Almost every character is printable ASCII or a line break: step over them a vector at a time, then
-                // over printable ASCII four characters at a time.
-                i = PlainText.Skip(text, i, text.Length);
-                while (i + 4 <= text.Length && AllPrintableAscii(text, i))
-                {
-                    i += 4;
-                }
-
-                if (i >= text.Length)
-                {
-                    break;
-                }
-
-                var c = text[i];
-                if (c < 0x20)
-                {
-                    if (c != '\t' && c != '\r' && c != '\n')
-                    {
-                        (suspicious ??= new List<int>()).Add(i);
-                    }
-                }
-                else if (c >= 0x7F)
-                {
-                    hasNonAscii = true;
-                    if (c <= 0x9F || c == '\uFFFD' || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069'))
-                    {
-                        (suspicious ??= new List<int>()).Add(i);
-                    }
-                }
+                (suspicious ??= new List<int>()).Add(i);
             }
 
             CheckEscapes(context);
@@ -60,22 +32,6 @@ namespace DigestKit.Engine.Rules
             if (suspicious != null)
             {
                 CheckCharacters(context, suspicious, mojibake);
-            }
-        }
-
-        /// <summary>
-        /// Whether the four characters at <paramref name="index"/> are all in U+0020..U+007E, tested on one 64-bit read:
-        /// per 16-bit lane, below 0x80 (no bit from 0x80 up), at least 0x20 (adding 0x60 sets bit 0x80) and not 0x7F
-        /// (adding 1 does not set bit 0x80). Lanes below 0x80 cannot carry into their neighbours.
-        /// </summary>
-        internal static unsafe bool AllPrintableAscii(string text, int index)
-        {
-            fixed (char* start = text)
-            {
-                var x = *(ulong*)(start + index);
-                return (x & 0xFF80FF80FF80FF80UL) == 0 &&
-                       ((x + 0x0060006000600060UL) & 0x0080008000800080UL) == 0x0080008000800080UL &&
-                       ((x + 0x0001000100010001UL) & 0x0080008000800080UL) == 0;
             }
         }
 

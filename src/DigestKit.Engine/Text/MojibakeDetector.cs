@@ -49,16 +49,18 @@ namespace DigestKit.Engine.Text
             // "i < text.Length" (not "- 1") lets the JIT drop the bounds check on the hot path.
             for (var i = 0; i < text.Length; i++)
             {
-                i = PlainText.SkipBelow(text, i, text.Length, '\u00A0');
-                if (i >= text.Length)
-                {
-                    break;
-                }
-
+                // ASCII and C1 are stepped over (no lead character of any page sits below U+00A0); inside a run of
+                // other characters (a Japanese tweet) each is looked at in turn, with no vector test that would fail.
                 var c = text[i];
                 if (c < 0xA0)
                 {
-                    continue; // ASCII and C1, and no lead character of any page sits below U+00A0
+                    i = PlainText.SkipBelow(text, i, text.Length, '\u00A0');
+                    if (i >= text.Length)
+                    {
+                        break;
+                    }
+
+                    c = text[i];
                 }
 
                 var leadOf = roles[c] & LeadRoles;
