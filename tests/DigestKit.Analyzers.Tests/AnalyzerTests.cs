@@ -281,6 +281,26 @@ public class NotEmbeddedTests
     }
 
     [Fact]
+    public void A_blocking_error_turned_off_for_the_file_gets_DK9005_whatever_the_compiler_raises_it_to()
+    {
+        // WarningsAsErrors names the ID, the digest's .editorconfig section turns it off: the analyzer never reports
+        // it (none is the analyzer's to decide, as SeverityPolicy.InBuild has it for check and the language server),
+        // so nothing fails the build but DK9005.
+        var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { [DigestRules.FrontMatterMissing.Id] = ReportDiagnostic.Error });
+        var options = new TestOptionsProvider(perFile: new()
+        {
+            ["/repo/broken.md"] = new() { ["digestkit_diagnostic." + DigestRules.FrontMatterMissing.Id + ".severity"] = "none" },
+        });
+        var result = AnalyzerHarness.Run([new InMemoryAdditionalText("/repo/broken.md", NoFrontMatter)], options, compilationOptions: compilationOptions);
+        result.AssertNoAnalyzerFailure();
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == DigestRules.FrontMatterMissing.Id);
+        var notEmbedded = Assert.Single(result.Diagnostics, d => d.Id == DigestRules.NotEmbedded.Id);
+        Assert.Equal(DiagnosticSeverity.Error, notEmbedded.Severity);
+        Assert.Equal(DigestRules.NotEmbedded.FormatMessage(DigestRules.FrontMatterMissing.Id, "none"), notEmbedded.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void NoWarn_on_the_blocking_error_gets_DK9005_too_and_a_lowered_non_blocking_error_does_not()
     {
         var compilationOptions = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)

@@ -43,19 +43,27 @@ namespace DigestKit.Analyzers
             !System.Linq.Enumerable.Contains(descriptor.CustomTags, WellKnownDiagnosticTags.NotConfigurable);
 
         /// <summary>
-        /// The severity the compiler gives a diagnostic of <paramref name="descriptor"/> in a digest: the command line's
-        /// (<c>NoWarn</c>, <c>WarningsAsErrors</c>), else .globalconfig's, else the digest's .editorconfig sections'
-        /// (<see cref="Configured"/>), else the default; a warning is an error under <c>TreatWarningsAsErrors</c>.
+        /// The severity a diagnostic of <paramref name="descriptor"/> in a digest ends with, in the order
+        /// <see cref="SeverityPolicy.InBuild"/> gives for check and the language server: <c>none</c> in the digest's
+        /// .editorconfig sections (<see cref="Configured"/>) first, since the analyzer then never reports it and nothing
+        /// the compiler reads can bring it back; else the command line's (<c>NoWarn</c>, <c>WarningsAsErrors</c>), else
+        /// .globalconfig's, else those sections', else the default; a warning is an error under <c>TreatWarningsAsErrors</c>.
         /// </summary>
         public static ReportDiagnostic Effective(CompilationOptions compilation, AnalyzerConfigOptions? options, DiagnosticDescriptor descriptor, System.Threading.CancellationToken cancellationToken)
         {
+            var configured = Configured(options, descriptor);
+            if (configured == ReportDiagnostic.Suppress)
+            {
+                return ReportDiagnostic.Suppress;
+            }
+
             if (!compilation.SpecificDiagnosticOptions.TryGetValue(descriptor.Id, out var report) || report == ReportDiagnostic.Default)
             {
                 if (compilation.SyntaxTreeOptionsProvider is not { } provider
                     || !provider.TryGetGlobalDiagnosticValue(descriptor.Id, cancellationToken, out report)
                     || report == ReportDiagnostic.Default)
                 {
-                    report = Configured(options, descriptor) ?? ToReport(descriptor.DefaultSeverity);
+                    report = configured ?? ToReport(descriptor.DefaultSeverity);
                 }
             }
 
