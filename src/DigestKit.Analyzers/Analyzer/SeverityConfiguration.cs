@@ -43,32 +43,52 @@ namespace DigestKit.Analyzers
             !System.Linq.Enumerable.Contains(descriptor.CustomTags, WellKnownDiagnosticTags.NotConfigurable);
 
         /// <summary>
-        /// The severity a diagnostic of <paramref name="descriptor"/> in a digest ends with, in the order
-        /// <see cref="SeverityPolicy.InBuild"/> gives for check and the language server: <c>none</c> in the digest's
-        /// .editorconfig sections (<see cref="Configured"/>) first, since the analyzer then never reports it and nothing
-        /// the compiler reads can bring it back; else the command line's (<c>NoWarn</c>, <c>WarningsAsErrors</c>), else
-        /// .globalconfig's, else those sections', else the default; a warning is an error under <c>TreatWarningsAsErrors</c>.
+        /// The severity a build gives a diagnostic of <paramref name="descriptor"/> in a digest, in the engine's order
+        /// (<see cref="SeverityPolicy.InBuild"/>, which <c>digestkit check</c> and the language server apply too): the
+        /// analyzer chooses first from the digest's .editorconfig sections (<see cref="Configured"/>), and <c>none</c>
+        /// there means it never reports the diagnostic, whatever the compiler would make of it; whatever it reports,
+        /// the compiler gives the severity it reads for the ID, the command line's (<c>NoWarn</c>,
+        /// <c>WarningsAsErrors</c>) else .globalconfig's, when there is one; else the analyzer's choice, else the
+        /// default. A warning is an error under <c>TreatWarningsAsErrors</c>.
         /// </summary>
         public static ReportDiagnostic Effective(CompilationOptions compilation, AnalyzerConfigOptions? options, DiagnosticDescriptor descriptor, System.Threading.CancellationToken cancellationToken)
         {
-            var configured = Configured(options, descriptor);
-            if (configured == ReportDiagnostic.Suppress)
-            {
-                return ReportDiagnostic.Suppress;
-            }
-
-            if (!compilation.SpecificDiagnosticOptions.TryGetValue(descriptor.Id, out var report) || report == ReportDiagnostic.Default)
-            {
-                if (compilation.SyntaxTreeOptionsProvider is not { } provider
-                    || !provider.TryGetGlobalDiagnosticValue(descriptor.Id, cancellationToken, out report)
-                    || report == ReportDiagnostic.Default)
-                {
-                    report = configured ?? ToReport(descriptor.DefaultSeverity);
-                }
-            }
-
+            SeverityPolicy.TryGetValue lookup = options is null ? NoOptions : options.TryGetValue;
+            var inBuild = SeverityPolicy.InBuild(descriptor.Id, descriptor.Category, lookup, CompilerSetting(compilation, descriptor.Id, cancellationToken));
+            var report = ToReport(inBuild) ?? ToReport(descriptor.DefaultSeverity);
             return report == ReportDiagnostic.Warn && compilation.GeneralDiagnosticOption == ReportDiagnostic.Error ? ReportDiagnostic.Error : report;
         }
+
+        /// <summary>What the compiler itself reads for <paramref name="id"/> in an AdditionalFile: the command line's, else a global config's; null for neither.</summary>
+        private static ConfiguredSeverity? CompilerSetting(CompilationOptions compilation, string id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (compilation.SpecificDiagnosticOptions.TryGetValue(id, out var report) && report != ReportDiagnostic.Default)
+            {
+                return ToConfigured(report);
+            }
+
+            return compilation.SyntaxTreeOptionsProvider is { } provider
+                && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out report)
+                && report != ReportDiagnostic.Default
+                ? ToConfigured(report)
+                : null;
+        }
+
+        private static bool NoOptions(string key, out string? value)
+        {
+            value = null;
+            return false;
+        }
+
+        private static ConfiguredSeverity? ToConfigured(ReportDiagnostic report) => report switch
+        {
+            ReportDiagnostic.Error => ConfiguredSeverity.Error,
+            ReportDiagnostic.Warn => ConfiguredSeverity.Warning,
+            ReportDiagnostic.Info => ConfiguredSeverity.Info,
+            ReportDiagnostic.Hidden => ConfiguredSeverity.Hidden,
+            ReportDiagnostic.Suppress => ConfiguredSeverity.None,
+            _ => null,
+        };
 
         /// <summary>How .editorconfig spells a severity (DK9005's message says what the user configured).</summary>
         public static string Name(ReportDiagnostic report) => report switch

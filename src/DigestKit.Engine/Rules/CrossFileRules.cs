@@ -58,7 +58,7 @@ namespace DigestKit.Engine.Rules
 
         private static void CheckSlugs(List<CrossFileEntry> entries, List<DigestDiagnostic> diagnostics)
         {
-            var firstBySlug = new Dictionary<string, string>(StringComparer.Ordinal);
+            var firstBySlug = new Dictionary<string, (string Path, SourceSpan Span)>(StringComparer.Ordinal);
             foreach (var entry in entries)
             {
                 if (entry.Slug is not { } slug)
@@ -66,13 +66,16 @@ namespace DigestKit.Engine.Rules
                     continue;
                 }
 
-                if (firstBySlug.TryGetValue(slug.Value, out var firstPath))
+                if (firstBySlug.TryGetValue(slug.Value, out var first))
                 {
-                    diagnostics.Add(DigestRules.DuplicateSlug.Create(entry.Path, slug.Span, slug.Value, firstPath));
+                    diagnostics.Add(DigestRules.DuplicateSlug.Create(entry.Path, slug.Span, slug.Value, first.Path) with
+                    {
+                        Related = new DigestRelatedLocation(first.Path, first.Span, $"slug '{slug.Value}' first used here"),
+                    });
                 }
                 else
                 {
-                    firstBySlug.Add(slug.Value, entry.Path);
+                    firstBySlug.Add(slug.Value, (entry.Path, slug.Span));
                 }
             }
         }
@@ -99,12 +102,18 @@ namespace DigestKit.Engine.Rules
 
                     if (seen.Paper.TitleKey != paper.TitleKey)
                     {
-                        diagnostics.Add(DigestRules.InconsistentPaper.Create(entry.Path, paper.TitleSpan, paper.Id, "title", seen.Path));
+                        diagnostics.Add(DigestRules.InconsistentPaper.Create(entry.Path, paper.TitleSpan, paper.Id, "title", seen.Path) with
+                        {
+                            Related = new DigestRelatedLocation(seen.Path, seen.Paper.TitleSpan, $"arXiv paper '{paper.Id}' first listed here"),
+                        });
                     }
 
                     if (paper.AuthorLineSpan is { } authorLine && seen.Paper.AuthorKey != paper.AuthorKey)
                     {
-                        diagnostics.Add(DigestRules.InconsistentPaper.Create(entry.Path, authorLine, paper.Id, "author list", seen.Path));
+                        diagnostics.Add(DigestRules.InconsistentPaper.Create(entry.Path, authorLine, paper.Id, "author list", seen.Path) with
+                        {
+                            Related = new DigestRelatedLocation(seen.Path, seen.Paper.AuthorLineSpan ?? seen.Paper.TitleSpan, $"arXiv paper '{paper.Id}' first listed here"),
+                        });
                     }
                 }
             }

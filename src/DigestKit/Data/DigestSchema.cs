@@ -3,6 +3,11 @@ using System.Text;
 
 namespace DigestKit.Data
 {
+#if DIGESTKIT_LINKED
+    // Where this file is linked (the generator, the build task), IndexKeys is linked too, under this namespace.
+    using DigestKit.Analyzers.Generator;
+#endif
+
     // The fields of each record of a digest's blob (DataFormat), declared once: each enum's order is the order of the
     // fields in the data, and DigestSchema gives each field its kind. The writer (the generator's DigestBlobWriter, in
     // the generator and the build task) and the reader (DigestDecoder) both walk these enums, each with a switch
@@ -201,16 +206,7 @@ namespace DigestKit.Data
         }
 
         /// <summary>FNV-1a (32 bits) of <see cref="Describe"/>'s UTF-8 bytes.</summary>
-        public static uint Fingerprint()
-        {
-            var hash = 2166136261u;
-            foreach (var b in Encoding.UTF8.GetBytes(Describe()))
-            {
-                hash = unchecked((hash ^ b) * 16777619u);
-            }
-
-            return hash;
-        }
+        public static uint Fingerprint() => IndexKeys.Hash(Encoding.UTF8.GetBytes(Describe()));
 
         private static InvalidOperationException Undeclared(object field) =>
             new InvalidOperationException("DigestKit: the field " + field + " has no kind in DigestSchema.");

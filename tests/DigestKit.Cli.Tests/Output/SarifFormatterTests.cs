@@ -171,6 +171,25 @@ public sealed class SarifFormatterTests
     }
 
     [Fact]
+    public void The_engines_cross_file_related_location_is_the_related_location_of_the_result()
+    {
+        const string first = "---\ntitle: Hot Papers 2021-06-21\nslug: \"hot-papers-2021-06-21\"\n---\n";
+        const string second = "---\ntitle: Hot Papers 2021-06-22\n\nslug: \"hot-papers-2021-06-21\"\n---\n";
+        var texts = new Dictionary<string, string> { ["content/a.md"] = first, ["content/b.md"] = second };
+        var documents = texts.Select(t => DigestEngine.Analyze(t.Key, t.Value).Document).ToList();
+        var duplicate = Assert.Single(DigestEngine.AnalyzeAcrossFiles(documents), d => d.Id == DigestRules.DuplicateSlug.Id);
+        using var sarif = Render(new CheckReport(["content/a.md", "content/b.md"], [duplicate], p => texts.GetValueOrDefault(p)), new SarifOptions("/repo", "/repo"));
+
+        var related = Assert.Single(Results(sarif).Single().GetProperty("relatedLocations").EnumerateArray());
+        var location = related.GetProperty("physicalLocation");
+        Assert.Equal("content/a.md", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var region = location.GetProperty("region");
+        Assert.Equal((3, 7, first.IndexOf("\"hot", StringComparison.Ordinal), "\"hot-papers-2021-06-21\"".Length),
+            (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("charOffset").GetInt32(), region.GetProperty("charLength").GetInt32()));
+        Assert.Equal("slug 'hot-papers-2021-06-21' first used here.", related.GetProperty("message").GetProperty("text").GetString());
+    }
+
+    [Fact]
     public void Cross_file_results_carry_the_other_file_as_a_related_location_linked_from_the_message()
     {
         const string first = "---\ntitle: Hot Papers 2021-06-21\nslug: \"hot-papers-2021-06-21\"\n---\n";

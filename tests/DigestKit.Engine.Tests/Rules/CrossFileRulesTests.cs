@@ -54,4 +54,39 @@ public class CrossFileRulesTests
         var second = first.Replace("2021-06-21", "2021-06-22").Replace("2021-06-22T07", "2021-06-23T07").Replace("06/22/2021", "06/23/2021");
         Assert.Empty(DigestEngine.AnalyzeAcrossFiles(new[] { Parse("a.md", first), Parse("b.md", second) }));
     }
+
+    [Fact]
+    public void DK6001_relates_the_first_file_slug()
+    {
+        var text = Digests.FrontMatter;
+        var found = DigestEngine.AnalyzeAcrossFiles(new[] { "c.md", "a.md", "b.md" }.Select(p => Parse(p, text)).ToList());
+        Assert.Equal(2, found.Count);
+        Assert.All(found, d =>
+        {
+            var related = Assert.IsType<DigestRelatedLocation>(d.Related);
+            Assert.Equal("a.md", related.Path);
+            Assert.Equal("slug 'hot-papers-2021-06-21' first used here", related.Message);
+            AssertSpan(related.Span, text, "\"hot-papers-2021-06-21\"");
+        });
+    }
+
+    [Fact]
+    public void DK6002_relates_the_first_listing_title_or_author_line()
+    {
+        var first = Digests.Digest(Digests.Paper());
+        var second = Digests.Digest(Digests.Paper(title: "World-GAN: Minecraft Worlds", authors: "Maren Awiszus, Bodo Rosenhahn"))
+            .Replace("2021-06-21", "2021-06-22").Replace("2021-06-22T07", "2021-06-23T07").Replace("06/22/2021", "06/23/2021");
+        var found = DigestEngine.AnalyzeAcrossFiles(new[] { Parse("b.md", second), Parse("a.md", first) });
+        Assert.Equal(2, found.Count);
+        var title = Assert.IsType<DigestRelatedLocation>(found[0].Related);
+        Assert.Equal(("a.md", "arXiv paper '2106.10155' first listed here"), (title.Path, title.Message));
+        AssertSpan(title.Span, first, "World-GAN: a Generative Model for Minecraft Worlds");
+        var authors = Assert.IsType<DigestRelatedLocation>(found[1].Related);
+        Assert.Equal(("a.md", "arXiv paper '2106.10155' first listed here"), (authors.Path, authors.Message));
+        var expected = DigestEngine.Analyze("a.md", first).Document.Papers[0].AuthorLineSpan;
+        Assert.Equal(expected, authors.Span);
+    }
+
+    private static void AssertSpan(SourceSpan span, string text, string needle) =>
+        RuleAssert.At(new DigestDiagnostic("X", DigestSeverity.Info, "", "", span, EquatableArray<string>.Empty), text, needle);
 }
