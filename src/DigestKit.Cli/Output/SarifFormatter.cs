@@ -327,7 +327,9 @@ internal static class SarifFormatter
     {
         if (d.Related is { } related)
         {
-            return (related.Path, related.Span, SarifRuleHelp.Sentence(related.Message), d.Message);
+            // A location in another file (DK6001, DK6002): the message names that file, and links to it.
+            var linkedMessage = related.Path == d.Path ? d.Message : Linked(d.Message, related.Path, locations);
+            return (related.Path, related.Span, SarifRuleHelp.Sentence(related.Message), linkedMessage);
         }
 
         int pathArgument;
@@ -354,14 +356,21 @@ internal static class SarifFormatter
         var path = d.Arguments[pathArgument];
         var message = string.Format(CultureInfo.InvariantCulture, what, value);
 
-        // The link shows the path as the report gives it (from the root, not from where check ran). Brackets are
-        // link syntax in SARIF messages: a message or path holding some is left as plain text.
-        var at = d.Message.LastIndexOf(path, StringComparison.Ordinal);
+        return (path, locations.Find(path, value), message, Linked(d.Message, path, locations));
+    }
+
+    /// <summary>
+    /// <paramref name="message"/> with its last mention of <paramref name="path"/> as SARIF's link to the related
+    /// location, <c>[path](1)</c>. The link shows the path as the report gives it (from the root, not from where check
+    /// ran). Brackets are link syntax in SARIF messages: a message or path holding some is left as plain text.
+    /// </summary>
+    private static string Linked(string message, string path, Locations locations)
+    {
+        var at = message.LastIndexOf(path, StringComparison.Ordinal);
         var shown = locations.Artifact(path) is (var uri, not null) ? Uri.UnescapeDataString(uri) : path;
-        var linked = at < 0 || d.Message.AsSpan().IndexOfAny('[', ']') >= 0 || shown.AsSpan().IndexOfAny('[', ']') >= 0
-            ? d.Message
-            : d.Message[..at] + "[" + shown + "](1)" + d.Message[(at + path.Length)..];
-        return (path, locations.Find(path, value), message, linked);
+        return at < 0 || message.AsSpan().IndexOfAny('[', ']') >= 0 || shown.AsSpan().IndexOfAny('[', ']') >= 0
+            ? message
+            : message[..at] + "[" + shown + "](1)" + message[(at + path.Length)..];
     }
 
     /// <summary>

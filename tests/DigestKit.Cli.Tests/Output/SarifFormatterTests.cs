@@ -187,6 +187,7 @@ public sealed class SarifFormatterTests
         Assert.Equal((3, 7, first.IndexOf("\"hot", StringComparison.Ordinal), "\"hot-papers-2021-06-21\"".Length),
             (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("charOffset").GetInt32(), region.GetProperty("charLength").GetInt32()));
         Assert.Equal("slug 'hot-papers-2021-06-21' first used here.", related.GetProperty("message").GetProperty("text").GetString());
+        Assert.Contains("[content/a.md](1)", Results(sarif).Single().GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
